@@ -1,0 +1,125 @@
+"""The ``planner`` command: parse arguments, then run the TUI or a sub-command.
+
+Heavy imports (Textual, icalendar) happen inside the branch that needs them, so
+``planner --version`` and ``planner export`` start fast. Every failure a user
+can cause ends in one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner import __version__
+from planner.domain.errors import UserFacingError
+
+EXIT_USAGE = 2
+
+
+class UserError(UserFacingError):
+    """A mistake in the arguments the user gave; its message is shown as is."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``planner`` and its sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="Plan back-care exercises gradually across the week and run them with timers.",
+        epilog="With no command, opens the weekly calendar.",
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="data file to use (default: $PLANNER_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--routines",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="exercise catalogue to load instead of the built-in one",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    plan = commands.add_parser(
+        "plan",
+        help="generate a gradual plan without opening the app",
+        description="Generate a gradual multi-week plan and save it (replacing the plan from its start on).",
+    )
+    plan.add_argument("--pain", type=int, required=True, metavar="0-10", help="back pain now, 0 to 10")
+    plan.add_argument(
+        "--activity", required=True, choices=["low", "medium", "high"], help="how active you are"
+    )
+    plan.add_argument(
+        "--days", required=True, metavar="DAYS", help="exercise days, e.g. mon,wed,fri"
+    )
+    plan.add_argument(
+        "--minutes", type=int, required=True, metavar="N", help="minutes per session (5-60)"
+    )
+    plan.add_argument("--weeks", type=int, default=6, metavar="N", help="weeks to plan (1-12)")
+    plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today)")
+
+    export = commands.add_parser(
+        "export",
+        help="print or save the plan as text, Markdown or iCalendar",
+        description="Export the plan. Default: this week, as text, to standard output.",
+    )
+    export.add_argument(
+        "--format", choices=["text", "markdown", "ics"], default="text", help="output format"
+    )
+    when = export.add_mutually_exclusive_group()
+    when.add_argument("--week", metavar="YYYY-Www", help="one ISO week, e.g. 2026-W48")
+    when.add_argument("--from", dest="from_date", metavar="YYYY-MM-DD", help="first day")
+    export.add_argument("--weeks", type=int, default=1, metavar="N", help="weeks from --from")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument(
+        "--with-history",
+        action="store_true",
+        help="add adherence and pain trend (Markdown, for a physiotherapist)",
+    )
+    return parser
+
+
+def database_path(arg: Path | None) -> Path:
+    """Where the data lives: ``--db``, else ``$PLANNER_DB``, else the user data folder."""
+    if arg is not None:
+        return arg.expanduser()
+    env = os.environ.get("PLANNER_DB")
+    if env:
+        return Path(env).expanduser()
+    from planner.storage.paths import default_database_path
+
+    return default_database_path()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``planner`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "plan":
+            from planner.commands.plan import run_plan
+
+            return run_plan(args, database_path(args.db))
+        if args.command == "export":
+            from planner.commands.export import run_export
+
+            return run_export(args, database_path(args.db))
+        from planner.commands.tui import run_tui
+
+        return run_tui(args, database_path(args.db))
+    except UserFacingError as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,220 @@
+"""The plain data the whole app speaks: exercises, doses, plans, session logs.
+
+Everything here is a frozen dataclass or an enum with no behaviour beyond small
+derived properties, so the domain, the store and the screens can pass values
+around without worrying about who changes what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How an exercise is dosed."""
+
+    HOLD = "hold"
+    """Get into position and hold it for a number of seconds."""
+    REPS = "reps"
+    """Move through repetitions at a steady tempo, no hold."""
+    HOLD_REPS = "hold_reps"
+    """Repetitions, each with a short hold at the top."""
+
+
+class Sides(StrEnum):
+    """Which side(s) of the body an exercise works, and in what order."""
+
+    NONE = "none"
+    """Symmetric: no sides to speak of."""
+    EACH = "each"
+    """All reps on one side, then all reps on the other."""
+    BOTH = "both"
+    """Both sides at once (for example both knees together)."""
+    ALTERNATING = "alternating"
+    """Left, right, left, right: one rep a side at a time."""
+
+    @property
+    def side_count(self) -> int:
+        """How many times a rep is performed per rep counted (2 for sided exercises)."""
+        return 2 if self in (Sides.EACH, Sides.ALTERNATING) else 1
+
+
+class Activity(StrEnum):
+    """How active the user is day to day; sets how fast doses climb."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Effort(StrEnum):
+    """How hard a session felt, as the user rates it afterwards."""
+
+    EASY = "easy"
+    ABOUT_RIGHT = "about_right"
+    HARD = "hard"
+
+    @property
+    def label(self) -> str:
+        """Words to show a user."""
+        return {"easy": "Easy", "about_right": "About right", "hard": "Hard"}[self.value]
+
+
+class DayStatus(StrEnum):
+    """What the calendar shows for a day."""
+
+    EMPTY = "empty"
+    """Nothing planned and not marked as rest."""
+    PLANNED = "planned"
+    DONE = "done"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    REST = "rest"
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """How much of an exercise to do in one session.
+
+    ``hold_s`` is 0 for exercises without a hold; ``reps`` counts repetitions
+    per side for sided exercises; ``rest_s`` is the pause between sets (and
+    between held reps).
+    """
+
+    hold_s: int = 0
+    reps: int = 1
+    sets: int = 1
+    rest_s: int = 0
+
+    def describe(self) -> str:
+        """Short human form: ``3×10 · hold 5 s``, ``2 reps · hold 30 s``, ``10 reps``."""
+        parts = []
+        if self.sets > 1:
+            parts.append(f"{self.sets}×{self.reps}")
+        elif self.reps > 1 or not self.hold_s:
+            parts.append(f"{self.reps} rep{'s' if self.reps != 1 else ''}")
+        if self.hold_s:
+            parts.append(f"hold {self.hold_s} s")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One exercise of the catalogue, built in or the user's own."""
+
+    id: str
+    name: str
+    level: int
+    kind: Kind
+    sides: Sides
+    position: str
+    steps: tuple[str, ...]
+    start: Dose
+    target: Dose
+    tempo_s: float = 3.0
+    """Seconds for one paced repetition (used for rep timing and time estimates)."""
+    benefits: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    dose_note: str = ""
+    """Where a dose is our conservative choice rather than the source's, say so here."""
+    custom: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the plan wizard asks: the inputs to the plan generator."""
+
+    pain: int
+    activity: Activity
+    weekdays: frozenset[int]
+    """ISO weekday numbers counted from 0: Monday is 0, Sunday is 6."""
+    minutes: int
+    weeks: int
+    start: date
+    """The Monday of the plan's first week, or the first day the user picked."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One exercise scheduled on one day, with its dose for that day."""
+
+    id: str
+    day: date
+    exercise_id: str
+    dose: Dose
+    position: int = 0
+    """Order within the day, 0 first."""
+    held_reason: str = ""
+    """Why the dose did not climb this week (empty when it did, or was never due to)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A generated plan: the profile it came from, its items and its rest days."""
+
+    profile: Profile
+    items: tuple[PlanItem, ...]
+    rest_days: frozenset[date] = frozenset()
+    advice: str = ""
+    """A plain message to show with the plan (the see-a-doctor banner for high pain)."""
+
+    @property
+    def end(self) -> date:
+        """The last day covered by the plan (inclusive)."""
+        return self.profile.start + timedelta(days=7 * self.profile.weeks - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseLog:
+    """What was done of one planned exercise during a session."""
+
+    exercise_id: str
+    planned: Dose
+    sets_done: int = 0
+    reps_done: int = 0
+    """Reps completed, counting each side of a sided exercise separately."""
+    holds_done: int = 0
+    seconds: float = 0.0
+    completed: bool = False
+    skipped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLog:
+    """One session as it was lived: what was done, when, and how it felt."""
+
+    id: str
+    day: date
+    started_at: datetime
+    ended_at: datetime
+    exercises: tuple[ExerciseLog, ...]
+    pain_before: int | None = None
+    pain_after: int | None = None
+    effort: Effort | None = None
+    note: str = ""
+
+    @property
+    def completed(self) -> bool:
+        """True when every planned exercise was done in full."""
+        return bool(self.exercises) and all(e.completed for e in self.exercises)
+
+    @property
+    def minutes(self) -> float:
+        """Active minutes, from the exercise timings."""
+        return sum(e.seconds for e in self.exercises) / 60
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """User preferences that persist between runs."""
+
+    bell: bool = True
+    """Ring the terminal bell at each phase change."""
+    countdown_beeps: bool = True
+    """Beep 3-2-1 before a hold ends."""
+    welcomed: bool = False
+    """The first-launch welcome has been seen."""
+    get_ready_s: int = 5
+    switch_sides_s: int = 5

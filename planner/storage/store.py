@@ -1,0 +1,284 @@
+"""The Store: the app's one door to its saved data, speaking domain types in and out.
+
+Nothing outside ``planner.storage`` knows TinyDB exists. Every method takes and
+returns values from ``planner.domain.models``; every write lands on disk before
+the method returns (through the crash-safe storage in ``atomic.py``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import MemoryStorage
+
+from planner.domain.errors import UserFacingError
+from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
+from planner.storage import codec
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(UserFacingError):
+    """A problem with the saved data, worded for the user."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+
+class Store:
+    """Plan, session log, profile, settings and custom exercises in one TinyDB database.
+
+    Build one with :meth:`in_memory` for tests, or with ``planner.storage.open_store``
+    for a file on disk (which adds the lock, the crash-safe writes and the checks
+    on a damaged or newer file).
+    """
+
+    def __init__(self, db: TinyDB, *, path: Path | None = None, read_only: bool = False) -> None:
+        self._db = db
+        self.path = path
+        self.read_only = read_only
+        self._items = db.table("plan_items")
+        self._rest = db.table("rest_days")
+        self._logs = db.table("session_logs")
+        self._profile = db.table("profile")
+        self._settings = db.table("settings")
+        self._custom = db.table("custom_exercises")
+        self._meta = db.table("meta")
+        self._on_close: list[Any] = []
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives only as long as the object: for tests and previews."""
+        store = cls(TinyDB(storage=MemoryStorage))
+        store.ensure_schema()
+        return store
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Stamp a new database with the current schema version."""
+        if not self._meta.all() and not self.read_only:
+            self._meta.insert({"schema_version": SCHEMA_VERSION})
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version recorded in the file (the current one for a new file)."""
+        docs = self._meta.all()
+        return int(docs[0]["schema_version"]) if docs else SCHEMA_VERSION
+
+    def close(self) -> None:
+        """Close the database and release anything held for it (the lock)."""
+        self._db.close()
+        for release in self._on_close:
+            release()
+        self._on_close.clear()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStoreError("The data file is open read-only; this change was not saved.")
+
+    # -- profile and whole plans ---------------------------------------------
+
+    def profile(self) -> Profile | None:
+        """The profile the current plan was built from, or None before the first plan."""
+        docs = self._profile.all()
+        return codec.profile_from_doc(docs[0]) if docs else None
+
+    def plan_advice(self) -> str:
+        """The advice saved with the current plan (empty when there is none)."""
+        docs = self._profile.all()
+        return str(docs[0].get("advice", "")) if docs else ""
+
+    def set_plan_advice(self, advice: str) -> None:
+        """Replace the advice shown with the plan (the feedback rules set and clear it)."""
+        self._check_writable()
+        if self._profile.all():
+            self._profile.update({"advice": advice})
+
+    def save_plan(self, plan: Plan, *, keep_before: date) -> None:
+        """Replace the plan from ``keep_before`` on with ``plan``'s items and rest days.
+
+        Days before ``keep_before`` are history and stay as they were, so are
+        the session logs.
+        """
+        self._check_writable()
+        cutoff = keep_before.isoformat()
+        doc = codec.profile_to_doc(plan.profile) | {"advice": plan.advice}
+        self._profile.truncate()
+        self._profile.insert(doc)
+        self._items.remove(Query().day >= cutoff)
+        self._rest.remove(Query().day >= cutoff)
+        self._items.insert_multiple(
+            codec.item_to_doc(item) for item in plan.items if item.day >= keep_before
+        )
+        self._rest.insert_multiple(
+            {"day": day.isoformat()} for day in sorted(plan.rest_days) if day >= keep_before
+        )
+
+    # -- plan items ------------------------------------------------------------
+
+    def items_between(self, start: date, end: date) -> list[PlanItem]:
+        """Every plan item from ``start`` to ``end`` (both included), by day then position."""
+        lo, hi = start.isoformat(), end.isoformat()
+        docs = self._items.search((Query().day >= lo) & (Query().day <= hi))
+        items = [codec.item_from_doc(doc) for doc in docs]
+        return sorted(items, key=lambda item: (item.day, item.position))
+
+    def items_on(self, day: date) -> list[PlanItem]:
+        """The plan items of one day, in order."""
+        return self.items_between(day, day)
+
+    def item(self, item_id: str) -> PlanItem:
+        """One plan item by id; KeyError if it is gone."""
+        doc = self._items.get(Query().id == item_id)
+        if doc is None:
+            raise KeyError(item_id)
+        return codec.item_from_doc(dict(doc))
+
+    def add_item(self, day: date, exercise_id: str, dose: Dose) -> PlanItem:
+        """Schedule an exercise at the end of a day."""
+        self._check_writable()
+        item = PlanItem(
+            id=uuid.uuid4().hex,
+            day=day,
+            exercise_id=exercise_id,
+            dose=dose,
+            position=len(self.items_on(day)),
+        )
+        self._items.insert(codec.item_to_doc(item))
+        return item
+
+    def remove_item(self, item_id: str) -> None:
+        """Take an item off the plan and close the gap it leaves in its day."""
+        self._check_writable()
+        item = self.item(item_id)
+        self._items.remove(Query().id == item_id)
+        self._renumber(item.day)
+
+    def move_item(self, item_id: str, day: date) -> PlanItem:
+        """Move an item to the end of another day."""
+        self._check_writable()
+        item = self.item(item_id)
+        if item.day == day:
+            return item
+        moved = replace(item, day=day, position=len(self.items_on(day)))
+        self._items.update(codec.item_to_doc(moved), Query().id == item_id)
+        self._renumber(item.day)
+        return moved
+
+    def reorder_item(self, item_id: str, offset: int) -> PlanItem:
+        """Move an item ``offset`` places up (negative) or down (positive) within its day."""
+        self._check_writable()
+        item = self.item(item_id)
+        day_items = self.items_on(item.day)
+        index = next(i for i, other in enumerate(day_items) if other.id == item_id)
+        new_index = max(0, min(len(day_items) - 1, index + offset))
+        day_items.insert(new_index, day_items.pop(index))
+        self._write_positions(day_items)
+        return self.item(item_id)
+
+    def set_dose(self, item_id: str, dose: Dose, *, held_reason: str = "") -> PlanItem:
+        """Change the dose of one item."""
+        self._check_writable()
+        item = replace(self.item(item_id), dose=dose, held_reason=held_reason)
+        self._items.update(codec.item_to_doc(item), Query().id == item_id)
+        return item
+
+    def update_items(self, items: Iterable[PlanItem]) -> None:
+        """Save several changed items in one write (the feedback rules use this)."""
+        self._check_writable()
+        changed = {item.id: item for item in items}
+        if not changed:
+            return
+        docs = [(codec.item_to_doc(i), Query().id == i.id) for i in changed.values()]
+        self._items.update_multiple(docs)
+
+    def _renumber(self, day: date) -> None:
+        self._write_positions(self.items_on(day))
+
+    def _write_positions(self, ordered: list[PlanItem]) -> None:
+        updates = [
+            ({"position": index}, Query().id == item.id)
+            for index, item in enumerate(ordered)
+            if item.position != index
+        ]
+        if updates:
+            self._items.update_multiple(updates)
+
+    # -- rest days ---------------------------------------------------------------
+
+    def rest_days_between(self, start: date, end: date) -> set[date]:
+        """The days marked as rest from ``start`` to ``end``."""
+        lo, hi = start.isoformat(), end.isoformat()
+        docs = self._rest.search((Query().day >= lo) & (Query().day <= hi))
+        return {date.fromisoformat(doc["day"]) for doc in docs}
+
+    def toggle_rest_day(self, day: date) -> bool:
+        """Mark a day as rest, or unmark it; returns True when it is now a rest day."""
+        self._check_writable()
+        key = day.isoformat()
+        if self._rest.remove(Query().day == key):
+            return False
+        self._rest.insert({"day": key})
+        return True
+
+    # -- session logs --------------------------------------------------------------
+
+    def log_session(self, log: SessionLog) -> None:
+        """Save a finished (or ended early) session."""
+        self._check_writable()
+        self._logs.insert(codec.log_to_doc(log))
+
+    def logs(self) -> list[SessionLog]:
+        """Every session ever logged, oldest first."""
+        logs = [codec.log_from_doc(doc) for doc in self._logs.all()]
+        return sorted(logs, key=lambda log: log.started_at)
+
+    def logs_between(self, start: date, end: date) -> list[SessionLog]:
+        """Sessions logged for the days from ``start`` to ``end``, oldest first."""
+        lo, hi = start.isoformat(), end.isoformat()
+        docs = self._logs.search((Query().day >= lo) & (Query().day <= hi))
+        return sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
+
+    # -- custom exercises ------------------------------------------------------------
+
+    def custom_exercises(self) -> list[Exercise]:
+        """The user's own exercises."""
+        return [codec.exercise_from_doc(doc) for doc in self._custom.all()]
+
+    def save_custom_exercise(self, exercise: Exercise) -> None:
+        """Create a custom exercise, or replace the one with the same id."""
+        self._check_writable()
+        self._custom.upsert(codec.exercise_to_doc(exercise), Query().id == exercise.id)
+
+    def delete_custom_exercise(self, exercise_id: str) -> None:
+        """Delete a custom exercise and take it off every future day of the plan."""
+        self._check_writable()
+        self._custom.remove(Query().id == exercise_id)
+        self._items.remove(Query().exercise_id == exercise_id)
+
+    # -- settings -----------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        """The user's settings (defaults until something is saved)."""
+        docs = self._settings.all()
+        return codec.settings_from_doc(docs[0]) if docs else Settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        """Save the user's settings."""
+        self._check_writable()
+        self._settings.truncate()
+        self._settings.insert(codec.settings_to_doc(settings))
