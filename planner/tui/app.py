@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App
@@ -15,17 +16,15 @@ from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.catalogue import CatalogueScreen
 from planner.tui.screens.history import HistoryScreen
 
+_TCSS = Path(__file__).parent / "tcss"
+
 
 class PlannerApp(App[None]):
     """Back Planner: calendar, catalogue and history as modes over one store."""
 
     TITLE = "Back Planner"
-    CSS_PATH: ClassVar[list[str]] = [
-        "tcss/app.tcss",
-        "tcss/calendar.tcss",
-        "tcss/catalogue.tcss",
-        "tcss/history.tcss",
-    ]
+    # Every screen, widget and dialog keeps its styles in its own file under tcss/.
+    CSS_PATH: ClassVar[list[str | PurePath]] = sorted(_TCSS.glob("*.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "switch_mode('calendar')", "Calendar", id="app.calendar"),
         Binding("l", "switch_mode('catalogue')", "Catalogue", id="app.catalogue"),
