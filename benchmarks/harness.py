@@ -8,6 +8,7 @@ starts to change after a key (key latency). Nothing in the app is patched.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -96,10 +97,8 @@ class Terminal:
 
     def close(self) -> None:
         """Kill the child and reap it."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         os.waitpid(self.pid, 0)
         os.close(self.fd)
 
