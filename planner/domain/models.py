@@ -148,6 +148,8 @@ class PlanItem:
     """Order within the day, 0 first."""
     held_reason: str = ""
     """Why the dose did not climb this week (empty when it did, or was never due to)."""
+    unheld_dose: Dose | None = None
+    """The dose this item had before the feedback rules held it back (None when they did not)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,9 +68,11 @@ def item_to_doc(item: PlanItem) -> Doc:
         "exercise_id": item.exercise_id,
         "dose": dose_to_doc(item.dose),
         "position": item.position,
+        # Always written, even when empty: TinyDB's update merges keys, so a key left
+        # out would keep its old value and a cleared hold would come back.
+        "held_reason": item.held_reason,
+        "unheld_dose": dose_to_doc(item.unheld_dose) if item.unheld_dose else None,
     }
-    if item.held_reason:
-        doc["held_reason"] = item.held_reason
     return doc
 
 
@@ -82,6 +84,7 @@ def item_from_doc(doc: Doc) -> PlanItem:
         dose=dose_from_doc(doc["dose"]),
         position=int(doc.get("position", 0)),
         held_reason=str(doc.get("held_reason", "")),
+        unheld_dose=dose_from_doc(doc["unheld_dose"]) if doc.get("unheld_dose") else None,
     )
 
 
