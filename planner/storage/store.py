@@ -17,19 +17,12 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
-from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
+from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
+from planner.storage.errors import StoreError as StoreError
 
 SCHEMA_VERSION = 1
-
-
-class StoreError(UserFacingError):
-    """A problem with the saved data, worded for the user."""
-
-
-class ReadOnlyStoreError(StoreError):
-    """A write was attempted on a store opened read-only."""
 
 
 class Store:

@@ -1,0 +1,31 @@
+"""``planner`` with no sub-command: open the full-screen app on the data file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planner.domain.catalogue import load_catalogue
+from planner.domain.clock import Clock
+from planner.storage.recovery import open_for_app
+
+
+def run_tui(args: argparse.Namespace, db_path: Path) -> int:
+    """Load the catalogue, open the data file, run the app; return the exit status.
+
+    A bad catalogue or an unusable data file raises a UserFacingError, which
+    ``cli.main`` prints as one line. The store is closed (and its lock let go)
+    however the app ends.
+    """
+    # Check the catalogue first: a bad --routines file should fail before any data file is made.
+    catalogue = load_catalogue(args.routines)
+    opened = open_for_app(db_path)
+    try:
+        catalogue = catalogue.with_custom(opened.store.custom_exercises())
+        # Textual is the slowest import of all; only this command needs it.
+        from planner.tui.app import PlannerApp
+
+        PlannerApp(opened.store, catalogue, Clock(), notice=opened.notice).run()
+    finally:
+        opened.store.close()
+    return 0

@@ -1,0 +1,164 @@
+"""Open the data file: lock it, check it, upgrade it, and hand back a Store.
+
+Whoever opens the file for writing holds ``<file>.lock`` until ``Store.close``
+(the OS drops it if the process is killed), so two running apps can never write
+over each other. A file that is damaged or from a newer version is refused and
+left byte for byte as it was; ``move_aside`` keeps it under a new name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from planner.storage.atomic import (
+    AtomicJSONStorage,
+    Tables,
+    check_folder_writable,
+    load_tables,
+    remove_leftover_temp_files,
+)
+from planner.storage.errors import (
+    DamagedStoreError,
+    NewerStoreError,
+    StoreError,
+    StoreLocked,
+)
+from planner.storage.folders import ensure_private_folder
+from planner.storage.schema import (
+    MIGRATIONS,
+    Migration,
+    check_documents,
+    check_shape,
+    upgrade,
+)
+from planner.storage.store import Store
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that guards the data file ``path``."""
+    return path.with_name(f"{path.name}.lock")
+
+
+def open_store(
+    path: Path,
+    *,
+    read_only: bool = False,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+) -> Store:
+    """Open the data file at ``path`` (created, owner-only, when missing).
+
+    Writable: takes the lock for the store's life, raising StoreLocked when
+    another process has it, and StoreError when the folder cannot be written.
+    Read-only: takes no lock, never writes, and opens a file from a newer
+    version as long as its records can still be read.
+    Raises DamagedStoreError / NewerStoreError without touching the file.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; the data file must be a file")
+    if read_only:
+        return _build_store(path, read_only=True, migrations=migrations)
+
+    try:
+        ensure_private_folder(path.parent)
+    except OSError as error:
+        raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from error
+    check_folder_writable(path)
+    lock = FileLock(lock_path(path), timeout=0, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise StoreLocked(path) from error
+    except OSError as error:
+        raise StoreError(f"cannot lock {path}: {error.strerror or error}") from error
+    try:
+        remove_leftover_temp_files(path)
+        store = _build_store(path, read_only=False, migrations=migrations)
+    except BaseException:
+        lock.release()
+        raise
+    store._on_close.append(lock.release)
+    return store
+
+
+def _load_checked(
+    path: Path, *, read_only: bool, migrations: Mapping[int, Migration]
+) -> tuple[Tables | None, bool]:
+    tables = load_tables(path)
+    if tables is None:
+        return None, False
+    check_shape(path, tables)
+    try:
+        tables, upgraded = upgrade(path, tables, migrations)
+    except NewerStoreError as newer:
+        if not read_only:
+            raise
+        # A newer file can often still be shown; when not, its version is the real reason.
+        try:
+            check_documents(path, tables)
+        except DamagedStoreError:
+            raise newer from None
+        return tables, False
+    check_documents(path, tables)
+    return tables, upgraded
+
+
+def _build_store(path: Path, *, read_only: bool, migrations: Mapping[int, Migration]) -> Store:
+    tables, upgraded = _load_checked(path, read_only=read_only, migrations=migrations)
+    db = TinyDB(path, read_only=read_only, initial=tables, storage=AtomicJSONStorage)
+    if upgraded and tables is not None and not read_only:
+        db.storage.write(tables)
+    if tables is not None and not read_only:
+        _make_private(path)
+    store = Store(db, path=path, read_only=read_only)
+    store.ensure_schema()
+    return store
+
+
+def _make_private(path: Path) -> None:
+    # A file copied in from elsewhere may be readable by everyone; health data should not be.
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
+
+
+def move_aside(path: Path, *, now: datetime | None = None) -> Path:
+    """Rename a bad data file to ``<name>.damaged-YYYYMMDD-HHMMSS`` and return the new path.
+
+    The bytes are kept as they are, and an existing file is never replaced: a
+    ``-2``, ``-3`` ... suffix is added when the name is taken.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    base = f"{path.name}.damaged-{stamp}"
+    number = 1
+    while True:
+        target = path.with_name(base if number == 1 else f"{base}-{number}")
+        number += 1
+        if target.exists():
+            continue
+        try:
+            _rename_without_replacing(path, target)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise StoreError(
+                f"could not keep the damaged file {path} aside: {error.strerror or error}"
+            ) from error
+        return target
+
+
+def _rename_without_replacing(path: Path, target: Path) -> None:
+    # rename() silently replaces an existing target on POSIX; link() refuses to.
+    try:
+        os.link(path, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links on this file system: the exists() check just before must do.
+        os.rename(path, target)
+        return
+    path.unlink()

@@ -1,0 +1,133 @@
+"""Check that parsed data is a database this version can read, and upgrade older ones.
+
+Run once when the file is opened, so a damaged file is caught before the app
+shows anything, instead of failing later in the middle of a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planner.storage import codec
+from planner.storage.atomic import Tables
+from planner.storage.errors import DamagedStoreError, NewerStoreError
+from planner.storage.store import SCHEMA_VERSION
+
+Migration = Callable[[Tables], Tables]
+"""Turns the tables of data version N into those of version N + 1."""
+
+
+def _from_unversioned(tables: Tables) -> Tables:
+    # Version 0 is a file saved before the version stamp existed; its tables
+    # already have the version-1 shape, so the stamp added by `upgrade` is all it needs.
+    return tables
+
+
+MIGRATIONS: Mapping[int, Migration] = {0: _from_unversioned}
+"""The upgrade step from each old data version to the next."""
+
+
+def _check_profile(doc: codec.Doc) -> object:
+    if not isinstance(doc.get("advice", ""), str):
+        raise TypeError("advice is not text")
+    return codec.profile_from_doc(doc)
+
+
+def _check_rest_day(doc: codec.Doc) -> object:
+    return date.fromisoformat(doc["day"])
+
+
+_DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
+    "plan_items": codec.item_from_doc,
+    "rest_days": _check_rest_day,
+    "session_logs": codec.log_from_doc,
+    "profile": _check_profile,
+    "settings": codec.settings_from_doc,
+    "custom_exercises": codec.exercise_from_doc,
+}
+
+
+def check_shape(path: Path, tables: Tables) -> None:
+    """Raise DamagedStoreError unless ``tables`` looks like a TinyDB database."""
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            raise DamagedStoreError(path, f"table {name!r} is not a table")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit():
+                raise DamagedStoreError(path, f"table {name!r} has a bad entry id {doc_id!r}")
+            if not isinstance(doc, dict):
+                raise DamagedStoreError(path, f"table {name!r}, entry {doc_id} is not a record")
+
+
+def check_documents(path: Path, tables: Tables) -> None:
+    """Raise DamagedStoreError unless every record we know how to read can be read."""
+    for name, decode in _DECODERS.items():
+        for doc_id, doc in tables.get(name, {}).items():
+            try:
+                decode(doc)
+            except KeyError as error:
+                reason = f"missing field {error.args[0]!r}"
+            except (TypeError, ValueError, AttributeError) as error:
+                reason = str(error) or type(error).__name__
+            else:
+                continue
+            raise DamagedStoreError(path, f"table {name!r}, entry {doc_id}: {reason}")
+
+
+def stored_version(path: Path, tables: Tables) -> int:
+    """The data version recorded in ``tables``.
+
+    A database with no records at all is new and counts as current; records
+    without a version stamp are version 0.
+    """
+    for doc in tables.get("meta", {}).values():
+        if "schema_version" in doc:
+            version = doc["schema_version"]
+            if type(version) is not int or version < 0:
+                raise DamagedStoreError(path, f"the data version {version!r} is not a number")
+            return version
+    return 0 if any(tables.values()) else SCHEMA_VERSION
+
+
+def _stamp(tables: Tables, version: int) -> None:
+    meta: dict[str, Any] = tables.setdefault("meta", {})
+    for doc in meta.values():
+        if "schema_version" in doc:
+            doc["schema_version"] = version
+            return
+    next_id = max((int(doc_id) for doc_id in meta), default=0) + 1
+    meta[str(next_id)] = {"schema_version": version}
+
+
+def upgrade(
+    path: Path,
+    tables: Tables,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+    target: int = SCHEMA_VERSION,
+) -> tuple[Tables, bool]:
+    """Bring ``tables`` up to data version ``target``; also says whether anything changed.
+
+    Raises NewerStoreError for a file from a newer version, and DamagedStoreError
+    when an upgrade step is missing or cannot make sense of the data.
+    """
+    version = stored_version(path, tables)
+    if version > target:
+        raise NewerStoreError(path, version, target)
+    changed = False
+    while version < target:
+        step = migrations.get(version)
+        if step is None:
+            raise DamagedStoreError(path, f"no way to upgrade data version {version}")
+        try:
+            tables = step(tables)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise DamagedStoreError(
+                path, f"upgrading from data version {version} failed: {error!r}"
+            ) from error
+        version += 1
+        _stamp(tables, version)
+        changed = True
+    return tables, changed
