@@ -120,6 +120,10 @@ class Exercise:
     dose_note: str = ""
     """Where a dose is our conservative choice rather than the source's, say so here."""
     custom: bool = False
+    level_note: str = ""
+    """Why the exercise has its level, which decides the week it enters a plan."""
+    flows_into: str = ""
+    """The id of the exercise that follows on from the same position, or empty."""
 
 
 @dataclass(frozen=True, slots=True)
