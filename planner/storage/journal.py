@@ -1,0 +1,99 @@
+"""Saving sessions and letting them steer the plan: the feedback rules applied to the store.
+
+``record_session`` saves a log and reviews the plan; ``review_plan`` reviews it without a
+new log (the calendar runs it when it opens, so a week that ended unseen is settled).
+Both review two weeks: last week decides this week's doses, this week (so far) decides
+next week's. The rules are idempotent, so reviewing as often as we like is safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.feedback import PAUSE_BANNER_PREFIX, STEP_BACK_REASON, Review, review_week
+from planner.domain.models import PlanItem, SessionLog
+from planner.domain.weeks import monday_of
+from planner.storage.store import ReadOnlyStoreError, Store
+
+_WEEK = timedelta(days=7)
+
+
+def record_session(store: Store, catalogue: Catalogue, log: SessionLog, today: date) -> str:
+    """Save ``log``, apply the feedback rules, and say in one line what changed for next week.
+
+    Returns "" when the plan did not change; on a read-only store, the reason nothing
+    was saved.
+    """
+    try:
+        store.log_session(log)
+    except ReadOnlyStoreError as error:
+        return str(error)
+    return review_plan(store, catalogue, today)
+
+
+def review_plan(store: Store, catalogue: Catalogue, today: date) -> str:
+    """Apply the feedback rules to this week and next; one line about what changed, or ""."""
+    if store.read_only:
+        return ""
+    this_monday = monday_of(today)
+    last = _review(store, this_monday - _WEEK, today)
+    current = _review(store, this_monday, today)
+    _update_banner(store, current.pause.banner if current.pause else "")
+    return _describe(catalogue, current, last)
+
+
+def _review(store: Store, monday: date, today: date) -> Review:
+    """Review the week at ``monday`` and save what it changes in the week after."""
+    sunday = monday + timedelta(days=6)
+    review = review_week(
+        monday,
+        store.items_between(monday, sunday),
+        store.items_between(monday + _WEEK, sunday + _WEEK),
+        # Three weeks back: the pain trend compares this week with two weeks earlier.
+        store.logs_between(monday - 2 * _WEEK, sunday),
+        today,
+    )
+    store.update_items(review.changed)
+    return review
+
+
+def _update_banner(store: Store, banner: str) -> None:
+    """Show our banner, or take ours down; advice written by someone else is left alone."""
+    current = store.plan_advice()
+    ours = not current or current.startswith(PAUSE_BANNER_PREFIX)
+    if ours and current != banner:
+        store.set_plan_advice(banner)
+
+
+def _describe(catalogue: Catalogue, current: Review, last: Review) -> str:
+    """A one-line summary of the changes, the pause first since it matters most."""
+    changed = current.held() + last.held()
+    if current.pause and changed:
+        return current.pause.banner
+    held = [item for item in changed if item.held_reason != STEP_BACK_REASON]
+    stepped = [item for item in changed if item.held_reason == STEP_BACK_REASON]
+    released = _names(catalogue, current.released() + last.released())
+    parts = []
+    if held:
+        # Reasons read "Held: why"; the sentence around them already says held.
+        why = held[0].held_reason.split(": ", 1)[-1]
+        names = ", ".join(_names(catalogue, held))
+        parts.append(f"Next week stays at this week's dose for {names}: {why}.")
+    if stepped:
+        parts.append(f"Climbing one step at a time again: {', '.join(_names(catalogue, stepped))}.")
+    if released:
+        parts.append(f"Back on plan: {', '.join(released)}.")
+    return " ".join(parts)
+
+
+def _names(catalogue: Catalogue, items: Sequence[PlanItem]) -> list[str]:
+    """Exercise names, each once, in plan order (an unknown id is shown as it is)."""
+    names: dict[str, None] = {}
+    for item in sorted(items, key=lambda i: (i.day, i.position)):
+        try:
+            names[catalogue.get(item.exercise_id).name] = None
+        except KeyError:
+            names[item.exercise_id] = None
+    return list(names)

@@ -1,0 +1,134 @@
+"""record_session and review_plan against a real (in-memory) store: what lands in it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.models import Activity, Plan, Profile
+from planner.storage.journal import record_session, review_plan
+from planner.storage.store import Store
+from tests.unit.feedback.factories import ramp_dose, session, week_items
+
+W47 = date(2026, 11, 16)
+W48 = date(2026, 11, 23)
+W49 = date(2026, 11, 30)
+TODAY = date(2026, 11, 25)
+"""Wednesday of W48."""
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture
+def store() -> Store:
+    """A plan of three weeks, W47 to W49, on Monday, Wednesday and Friday; W47 all done."""
+    store = Store.in_memory()
+    profile = Profile(
+        pain=3,
+        activity=Activity.MEDIUM,
+        weekdays=frozenset({0, 2, 4}),
+        minutes=15,
+        weeks=3,
+        start=W47,
+    )
+    items = [
+        *week_items(W47, ramp_dose(1)),
+        *week_items(W48, ramp_dose(2)),
+        *week_items(W49, ramp_dose(3)),
+    ]
+    store.save_plan(Plan(profile=profile, items=tuple(items)), keep_before=W47)
+    for day in (0, 2, 4):
+        store.log_session(session(W47 + timedelta(days=day)))
+    store.log_session(session(W48))
+    return store
+
+
+def doses(store: Store, monday: date) -> set[tuple[str, str]]:
+    items = store.items_between(monday, monday + timedelta(days=6))
+    return {(item.dose.describe(), item.held_reason) for item in items}
+
+
+def test_a_good_session_changes_nothing(store: Store, catalogue: Catalogue) -> None:
+    message = record_session(store, catalogue, session(TODAY), TODAY)
+    assert message == ""
+    assert len(store.logs_between(TODAY, TODAY)) == 1
+    assert doses(store, W49) == {(ramp_dose(3).describe(), "")}
+    assert store.plan_advice() == ""
+
+
+def test_a_pain_rise_holds_next_week_and_says_so(store: Store, catalogue: Catalogue) -> None:
+    log = session(TODAY, pain_before=2, pain_after=5, exercises=["pelvic-tilt"])
+    message = record_session(store, catalogue, log, TODAY)
+    name = catalogue.get("pelvic-tilt").name
+    assert message == (
+        f"Next week stays at this week's dose for {name}: pain went up after Wednesday's session."
+    )
+    held = [i for i in store.items_between(W49, W49 + timedelta(days=6)) if i.held_reason]
+    assert {i.exercise_id for i in held} == {"pelvic-tilt"}
+    assert all(i.dose == ramp_dose(2) and i.unheld_dose == ramp_dose(3) for i in held)
+
+
+def test_the_doctor_banner_goes_on_and_comes_off(store: Store, catalogue: Catalogue) -> None:
+    message = record_session(store, catalogue, session(TODAY, pain_before=8, pain_after=8), TODAY)
+    assert store.plan_advice().startswith("Progress is paused")
+    assert message == store.plan_advice()
+    assert all(reason.startswith("Paused:") for _, reason in doses(store, W49))
+    # Two weeks later, after clean sessions, the banner is gone and doses climb again.
+    later = W49 + timedelta(days=7)
+    for day in (0, 2, 4):
+        store.log_session(session(W49 + timedelta(days=day)))
+    store.save_plan(
+        Plan(profile=store.profile(), items=tuple(week_items(later, ramp_dose(4)))),  # type: ignore[arg-type]
+        keep_before=later,
+    )
+    review_plan(store, catalogue, later + timedelta(days=1))
+    assert store.plan_advice() == ""
+
+
+def test_review_is_idempotent(store: Store, catalogue: Catalogue) -> None:
+    store.log_session(session(TODAY, pain_before=2, pain_after=6))
+    first = review_plan(store, catalogue, TODAY)
+    snapshot = store.items_between(W47, W49 + timedelta(days=6))
+    assert first != ""
+    assert review_plan(store, catalogue, TODAY) == ""
+    assert store.items_between(W47, W49 + timedelta(days=6)) == snapshot
+
+
+def test_last_week_is_settled_when_the_app_opens(store: Store, catalogue: Catalogue) -> None:
+    # Nobody opened the app during W48 after Monday: Wednesday and Friday were missed.
+    next_monday = W49
+    message = review_plan(store, catalogue, next_monday)
+    assert "1 of 3 planned sessions done the week before" in message
+    assert doses(store, W49) == {
+        (ramp_dose(2).describe(), "Held: 1 of 3 planned sessions done the week before")
+    }
+
+
+def test_a_lifted_hold_clears_on_disk(store: Store, catalogue: Catalogue) -> None:
+    review_plan(store, catalogue, W48 + timedelta(days=3))  # Thursday: Wednesday missed
+    assert any(reason for _, reason in doses(store, W49))
+    # The user logs Wednesday's session late: back on plan.
+    message = record_session(store, catalogue, session(W48 + timedelta(days=2)), TODAY)
+    assert message.startswith("Back on plan: ")
+    assert doses(store, W49) == {(ramp_dose(3).describe(), "")}
+    assert all(i.unheld_dose is None for i in store.items_between(W49, W49 + timedelta(days=6)))
+
+
+def test_advice_from_the_plan_generator_is_left_alone(store: Store, catalogue: Catalogue) -> None:
+    store.set_plan_advice("See a doctor: the wizard said so.")
+    record_session(store, catalogue, session(TODAY, pain_before=8, pain_after=9), TODAY)
+    assert store.plan_advice() == "See a doctor: the wizard said so."
+    assert all(reason.startswith("Paused:") for _, reason in doses(store, W49))
+
+
+def test_read_only_store_says_nothing_was_saved(store: Store, catalogue: Catalogue) -> None:
+    store.read_only = True
+    message = record_session(store, catalogue, session(TODAY), TODAY)
+    assert "read-only" in message
+    assert store.logs_between(TODAY, TODAY) == []
+    assert review_plan(store, catalogue, TODAY) == ""
