@@ -13,10 +13,12 @@ ROOT = Path(__file__).resolve().parents[3]
 ROUTINES = ROOT / "routines.json"
 
 
+_PARSED: dict[str, Any] = json.loads(ROUTINES.read_text(encoding="utf-8"))
+
+
 def valid_document() -> dict[str, Any]:
     """A fresh, deep copy of the repository's routines.json, safe to change."""
-    doc: dict[str, Any] = json.loads(ROUTINES.read_text(encoding="utf-8"))
-    return copy.deepcopy(doc)
+    return copy.deepcopy(_PARSED)
 
 
 @pytest.fixture
