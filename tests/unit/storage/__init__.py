@@ -1,0 +1,1 @@
+"""Tests of the data file: the Store over a real file, atomic writes, locking and recovery."""

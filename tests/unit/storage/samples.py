@@ -1,0 +1,96 @@
+"""Domain values the storage tests save and read back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from planner.domain.models import (
+    Activity,
+    Dose,
+    Effort,
+    Exercise,
+    ExerciseLog,
+    Kind,
+    Plan,
+    PlanItem,
+    Profile,
+    SessionLog,
+    Sides,
+)
+
+MONDAY = date(2026, 11, 23)
+WEDNESDAY = date(2026, 11, 25)
+FRIDAY = date(2026, 11, 27)
+
+TILT = Dose(hold_s=5, reps=10, sets=2, rest_s=30)
+BRIDGE = Dose(hold_s=10, reps=8, sets=1, rest_s=20)
+
+
+def profile(start: date = MONDAY) -> Profile:
+    """A plan wizard answer."""
+    return Profile(
+        pain=4,
+        activity=Activity.MEDIUM,
+        weekdays=frozenset({0, 2, 4}),
+        minutes=15,
+        weeks=2,
+        start=start,
+    )
+
+
+def plan(start: date, *, exercise_id: str = "pelvic_tilt", advice: str = "") -> Plan:
+    """A plan with one item on each Monday, Wednesday and Friday for two weeks from ``start``."""
+    items = tuple(
+        PlanItem(
+            id=f"{exercise_id}-{offset}",
+            day=date.fromordinal(start.toordinal() + offset),
+            exercise_id=exercise_id,
+            dose=TILT,
+        )
+        for offset in (0, 2, 4, 7, 9, 11)
+    )
+    rest = frozenset({date.fromordinal(start.toordinal() + 6)})
+    return Plan(profile=profile(start), items=items, rest_days=rest, advice=advice)
+
+
+def session_log(day: date = WEDNESDAY, note: str = "felt fine") -> SessionLog:
+    """A finished session with pain, effort and a note."""
+    return SessionLog(
+        id=f"log-{day.isoformat()}",
+        day=day,
+        started_at=datetime(day.year, day.month, day.day, 8, 0, 0),
+        ended_at=datetime(day.year, day.month, day.day, 8, 12, 30),
+        exercises=(
+            ExerciseLog(
+                exercise_id="pelvic_tilt",
+                planned=TILT,
+                sets_done=2,
+                reps_done=20,
+                holds_done=20,
+                seconds=300.5,
+                completed=True,
+            ),
+        ),
+        pain_before=4,
+        pain_after=3,
+        effort=Effort.ABOUT_RIGHT,
+        note=note,
+    )
+
+
+def custom_exercise(name: str = "Wall sit [quads]") -> Exercise:
+    """A user's own exercise; the name holds markup-like text on purpose."""
+    return Exercise(
+        id="custom-wall-sit",
+        name=name,
+        level=2,
+        kind=Kind.HOLD,
+        sides=Sides.NONE,
+        position="Back against a wall",
+        steps=("Slide down", "Hold", "Stand up"),
+        start=Dose(hold_s=10, reps=2),
+        target=Dose(hold_s=30, reps=3),
+        benefits=("thighs",),
+        cautions=("stop if knees hurt",),
+        custom=True,
+    )
