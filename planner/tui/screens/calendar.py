@@ -1,26 +1,370 @@
-"""The calendar screen (placeholder until its issue lands)."""
+"""The calendar, the app's home: this week in seven columns, and every way to edit the plan.
+
+The screen owns the selection (the shown week, the selected day and exercise) and
+reads only the shown week from the store; the grid just draws what it is given.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import ClassVar
+
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.errors import UserFacingError
+from planner.domain.models import DayStatus, Dose, PlanItem
+from planner.domain.weeks import monday_of, week_label
 from planner.storage.store import Store
+from planner.tui.screens.confirm import ConfirmDialog
+from planner.tui.screens.dose_dialog import DoseDialog
+from planner.tui.screens.pick_day import PickDayDialog
+from planner.tui.screens.pick_exercise import PickExerciseDialog
+from planner.tui.week_data import (
+    day_minutes,
+    exercise_name,
+    load_week,
+    plan_week_text,
+    planned_minutes,
+)
+from planner.tui.widgets.day_column import DayView, ItemView
+from planner.tui.widgets.week_grid import WeekGrid
+
+_READ_ONLY = "The data file is open read-only, so the plan cannot be changed."
 
 
 class CalendarScreen(Screen[None]):
-    """Placeholder calendar screen."""
+    """This week's plan: move around it, edit it, start a session, export it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", id="calendar.add"),
+        Binding("x,delete", "remove", "Remove", id="calendar.remove"),
+        Binding("m", "move", "Move", id="calendar.move"),
+        Binding("d", "dose", "Dose", id="calendar.dose"),
+        Binding("r", "rest", "Rest day", id="calendar.rest"),
+        Binding("left", "day(-1)", "Previous day", show=False, id="calendar.previous_day"),
+        Binding("right", "day(1)", "Next day", show=False, id="calendar.next_day"),
+        Binding("up", "item(-1)", "Previous exercise", show=False, id="calendar.previous_item"),
+        Binding("down", "item(1)", "Next exercise", show=False, id="calendar.next_item"),
+        Binding(
+            "left_square_bracket",
+            "week(-1)",
+            "Previous week",
+            key_display="[",
+            show=False,
+            id="calendar.previous_week",
+        ),
+        Binding(
+            "right_square_bracket",
+            "week(1)",
+            "Next week",
+            key_display="]",
+            show=False,
+            id="calendar.next_week",
+        ),
+        Binding("t", "today", "Today", show=False, id="calendar.today"),
+        Binding("shift+up", "reorder(-1)", "Move up", show=False, id="calendar.move_up"),
+        Binding("shift+down", "reorder(1)", "Move down", show=False, id="calendar.move_down"),
+    ]
 
     def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:
         super().__init__()
         self.store = store
         self.catalogue = catalogue
         self.clock = clock
+        self.today = clock.today()
+        self.selected_day = self.today
+        self.selected_index: int | None = None
+        self.week = load_week(store, monday_of(self.today), self.today)
+        self._select_first_item()
+
+    # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Calendar: coming soon", markup=False)
+        yield Static(id="calendar-header", markup=False)
+        yield Static(id="calendar-advice", markup=False)
+        yield WeekGrid(self._day_views(), id="calendar-grid")
+        yield Static(id="calendar-detail", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(WeekGrid).focus()
+        self._draw_text()
+
+    # -- drawing -----------------------------------------------------------------
+
+    def _day_views(self) -> list[DayView]:
+        views = []
+        for day in self.week.days:
+            selected = day == self.selected_day
+            items = tuple(
+                ItemView(
+                    item.id,
+                    exercise_name(self.catalogue, item.exercise_id),
+                    item.dose,
+                    held=bool(item.held_reason),
+                )
+                for item in self.week.items[day]
+            )
+            views.append(
+                DayView(
+                    day,
+                    items,
+                    self.week.statuses[day],
+                    today=day == self.today,
+                    selected=selected,
+                    selected_item=self.selected_index if selected else None,
+                )
+            )
+        return views
+
+    def _redraw(self) -> None:
+        """Draw the selection and the texts again (no store read)."""
+        self.query_one(WeekGrid).show(self._day_views())
+        self._draw_text()
+
+    def _draw_text(self) -> None:
+        week = self.week
+        settings = self.store.settings()
+        parts = [
+            f"Week {week_label(week.monday)}",
+            plan_week_text(self.store.profile(), week.monday),
+            f"{planned_minutes(week, self.catalogue, settings)} min planned",
+            f"sessions done {week.sessions_done}/{week.sessions_planned}",
+        ]
+        if self.store.read_only:
+            parts.append("read-only")
+        self.query_one("#calendar-header", Static).update(Content(" · ".join(parts)))
+
+        advice = self.store.plan_advice()
+        banner = self.query_one("#calendar-advice", Static)
+        banner.update(Content(advice))
+        banner.display = bool(advice)
+
+        self.query_one("#calendar-detail", Static).update(self._detail())
+
+    def _detail(self) -> Content:
+        """The selected exercise in full (the columns are too narrow for it), or the day."""
+        day = self.selected_day
+        when = day.strftime("%A %d %B")
+        item = self.selected_item
+        if item is not None:
+            name = exercise_name(self.catalogue, item.exercise_id)
+            line = Content(f"{when} · ") + Content.styled(name, "bold")
+            line += Content(f" · {item.dose.describe()}")
+            if item.held_reason:
+                line += Content("\n") + Content.styled(
+                    f"Dose held this week: {item.held_reason}", "$warning"
+                )
+            return line
+        items = self.week.items[day]
+        status = self.week.statuses[day]
+        if not items:
+            hint = "rest day" if status is DayStatus.REST else "nothing planned · a adds one"
+            return Content(f"{when} · {hint}")
+        minutes = day_minutes(items, self.catalogue, self.store.settings())
+        count = f"{len(items)} exercise{'s' if len(items) != 1 else ''}"
+        return Content(f"{when} · {count} · about {round(minutes)} min · {status.value}")
+
+    # -- selection ------------------------------------------------------------------
+
+    @property
+    def selected_item(self) -> PlanItem | None:
+        """The plan item under the cursor, if the selected day has one selected."""
+        items = self.week.items.get(self.selected_day, [])
+        if self.selected_index is None or not 0 <= self.selected_index < len(items):
+            return None
+        return items[self.selected_index]
+
+    def _select_first_item(self) -> None:
+        self.selected_index = 0 if self.week.items.get(self.selected_day) else None
+
+    def _reload(self, *, select_id: str | None = None) -> None:
+        """Read the week of the selected day again; put the cursor on ``select_id`` if given."""
+        self.week = load_week(self.store, monday_of(self.selected_day), self.today)
+        items = self.week.items[self.selected_day]
+        ids = [item.id for item in items]
+        if select_id in ids:
+            self.selected_index = ids.index(select_id)
+        elif not items:
+            self.selected_index = None
+        else:
+            self.selected_index = min(self.selected_index or 0, len(items) - 1)
+        self._redraw()
+
+    def _go_to(self, day: date, *, select_id: str | None = None) -> None:
+        """Select ``day`` and its item ``select_id`` (else its first); read the store if needed."""
+        self.selected_day = day
+        if monday_of(day) != self.week.monday or select_id is not None:
+            self.week = load_week(self.store, monday_of(day), self.today)
+        ids = [item.id for item in self.week.items[day]]
+        self.selected_index = ids.index(select_id) if select_id in ids else (0 if ids else None)
+        self._redraw()
+
+    def action_day(self, offset: int) -> None:
+        """Select the previous or next day (crossing into the next week at the ends)."""
+        self._go_to(self.selected_day + timedelta(days=offset))
+
+    def action_week(self, offset: int) -> None:
+        """Show the previous or next week, on the same weekday."""
+        self._go_to(self.selected_day + timedelta(weeks=offset))
+
+    def action_today(self) -> None:
+        """Go back to today."""
+        self._go_to(self.today)
+
+    def action_item(self, offset: int) -> None:
+        """Select the previous or next exercise of the day."""
+        count = len(self.week.items[self.selected_day])
+        if not count:
+            return
+        current = self.selected_index if self.selected_index is not None else -offset
+        self.selected_index = max(0, min(count - 1, current + offset))
+        self._redraw()
+
+    @on(WeekGrid.DayChosen)
+    def select_clicked_day(self, event: WeekGrid.DayChosen) -> None:
+        """A click on a day selects it."""
+        event.stop()
+        self._go_to(event.day)
+
+    @on(WeekGrid.ItemChosen)
+    def select_clicked_item(self, event: WeekGrid.ItemChosen) -> None:
+        """A click on an exercise selects it."""
+        event.stop()
+        self.selected_day = event.day
+        self.selected_index = event.index
+        self._redraw()
+
+    # -- editing ----------------------------------------------------------------------
+
+    def _can_edit(self) -> bool:
+        if self.store.read_only:
+            self.notify(_READ_ONLY, severity="error", markup=False)
+            return False
+        return True
+
+    def _need_item(self, verb: str) -> PlanItem | None:
+        item = self.selected_item
+        if item is None:
+            self.notify(f"Select an exercise to {verb} first.", severity="warning", markup=False)
+        return item
+
+    def _report(self, error: UserFacingError) -> None:
+        self.notify(str(error), severity="error", markup=False)
+
+    def action_add(self) -> None:
+        """Pick an exercise from the catalogue and add it to the selected day."""
+        if not self._can_edit():
+            return
+        day = self.selected_day
+
+        def add(exercise_id: str | None) -> None:
+            if exercise_id is None:
+                return
+            exercise = self.catalogue.get(exercise_id)
+            try:
+                item = self.store.add_item(day, exercise_id, exercise.start)
+            except UserFacingError as error:
+                self._report(error)
+                return
+            self._go_to(day, select_id=item.id)
+            self.notify(f"Added {exercise.name} to {day.strftime('%A %d %b')}.", markup=False)
+
+        self.app.push_screen(PickExerciseDialog(self.catalogue), add)
+
+    def action_remove(self) -> None:
+        """Take the selected exercise off its day, after asking."""
+        if not self._can_edit() or (item := self._need_item("remove")) is None:
+            return
+        name = exercise_name(self.catalogue, item.exercise_id)
+        question = f"Remove {name} from {item.day.strftime('%A %d %B')}?"
+
+        def remove(sure: bool | None) -> None:
+            if not sure:
+                return
+            try:
+                self.store.remove_item(item.id)
+            except (UserFacingError, KeyError) as error:
+                self.notify(f"Could not remove it: {error}", severity="error", markup=False)
+                return
+            self._reload()
+            self.notify(f"Removed {name}.", markup=False)
+
+        self.app.push_screen(ConfirmDialog(question, "Remove"), remove)
+
+    def action_move(self) -> None:
+        """Move the selected exercise to another day (picked in a dialog)."""
+        if not self._can_edit() or (item := self._need_item("move")) is None:
+            return
+        name = exercise_name(self.catalogue, item.exercise_id)
+
+        def move(day: date | None) -> None:
+            if day is None or day == item.day:
+                return
+            try:
+                moved = self.store.move_item(item.id, day)
+            except UserFacingError as error:
+                self._report(error)
+                return
+            self._go_to(day, select_id=moved.id)
+            self.notify(f"Moved {name} to {day.strftime('%A %d %b')}.", markup=False)
+
+        dialog = PickDayDialog(f"Move {name} to which day?", item.day, self.today)
+        self.app.push_screen(dialog, move)
+
+    def action_reorder(self, offset: int) -> None:
+        """Move the selected exercise up or down within its day."""
+        if not self._can_edit() or (item := self._need_item("reorder")) is None:
+            return
+        try:
+            self.store.reorder_item(item.id, offset)
+        except UserFacingError as error:
+            self._report(error)
+            return
+        self._reload(select_id=item.id)
+
+    def action_dose(self) -> None:
+        """Change the selected exercise's dose for that day."""
+        if not self._can_edit() or (item := self._need_item("change")) is None:
+            return
+        try:
+            exercise = self.catalogue.get(item.exercise_id)
+        except KeyError:
+            message = "That exercise is no longer in the catalogue."
+            self.notify(message, severity="error", markup=False)
+            return
+
+        def set_dose(dose: Dose | None) -> None:
+            if dose is None or dose == item.dose:
+                return
+            try:
+                self.store.set_dose(item.id, dose)
+            except UserFacingError as error:
+                self._report(error)
+                return
+            self._reload(select_id=item.id)
+            self.notify(f"{exercise.name}: {dose.describe()}.", markup=False)
+
+        self.app.push_screen(DoseDialog(exercise, item.dose), set_dose)
+
+    def action_rest(self) -> None:
+        """Mark the selected day as a rest day, or make it a normal day again."""
+        if not self._can_edit():
+            return
+        day = self.selected_day
+        try:
+            rest = self.store.toggle_rest_day(day)
+        except UserFacingError as error:
+            self._report(error)
+            return
+        self._reload()
+        when = day.strftime("%A %d %b")
+        message = f"{when} is a rest day." if rest else f"{when} is no longer a rest day."
+        self.notify(message, markup=False)

@@ -1,0 +1,61 @@
+"""The calendar's week: seven day columns, Monday first, with the selection drawn on them.
+
+The grid only draws what it is given (:meth:`WeekGrid.show`) and reports clicks up as
+``DayChosen`` / ``ItemChosen`` messages; the calendar screen owns the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widget import Widget
+
+from planner.tui.widgets.day_column import DayColumn, DayView
+
+
+class WeekGrid(Widget, can_focus=True):
+    """Seven :class:`DayColumn` side by side."""
+
+    @dataclass
+    class DayChosen(Message):
+        """A day was clicked (not on one of its exercises)."""
+
+        day: date
+
+    @dataclass
+    class ItemChosen(Message):
+        """An exercise of a day was clicked; ``index`` is its place in that day."""
+
+        day: date
+        index: int
+
+    def __init__(self, days: Sequence[DayView], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        if len(days) != 7:
+            raise ValueError("a week has seven days")
+        self._days = list(days)
+
+    def compose(self) -> ComposeResult:
+        for index, view in enumerate(self._days):
+            yield DayColumn(view, id=f"day-{index}")
+
+    def show(self, days: Sequence[DayView]) -> None:
+        """Draw a new week (or the same week with a new selection)."""
+        self._days = list(days)
+        for column, view in zip(self.query(DayColumn), days, strict=True):
+            column.show(view)
+
+    @on(DayColumn.Clicked)
+    def report_click(self, event: DayColumn.Clicked) -> None:
+        """Turn a click on a column into a day or exercise choice for the screen."""
+        event.stop()
+        self.focus()
+        if event.item is None:
+            self.post_message(self.DayChosen(event.day))
+        else:
+            self.post_message(self.ItemChosen(event.day, event.item))

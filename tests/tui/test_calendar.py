@@ -1,0 +1,315 @@
+"""The calendar (home screen): what it shows and every edit it offers, driven through Pilot."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.models import (
+    Activity,
+    Dose,
+    ExerciseLog,
+    Plan,
+    PlanItem,
+    Profile,
+    SessionLog,
+    Settings,
+)
+from planner.storage.store import Store
+from planner.tui.app import PlannerApp
+from planner.tui.screens.calendar import CalendarScreen
+from planner.tui.widgets.day_column import DayColumn
+from tests.conftest import FakeClock
+
+TODAY = date(2026, 11, 25)
+DAY_IDS = ("pelvic-tilt", "leg-lift", "deep-squat")
+
+
+def seeded_store(catalogue: Catalogue) -> Store:
+    """A welcomed user in week 3 of 6: Mon, Wed, Fri planned; Monday done; Sunday rest."""
+    store = Store.in_memory()
+    store.save_settings(Settings(welcomed=True))
+    profile = Profile(
+        pain=3,
+        activity=Activity.MEDIUM,
+        weekdays=frozenset({0, 2, 4}),
+        minutes=15,
+        weeks=6,
+        start=date(2026, 11, 9),
+    )
+    items = [
+        PlanItem(
+            id=f"{day}-{exercise_id}",
+            day=date(2026, 11, day),
+            exercise_id=exercise_id,
+            dose=catalogue.get(exercise_id).start,
+            position=position,
+            held_reason="pain rose after Monday's session" if (day, position) == (25, 1) else "",
+        )
+        for day in (23, 25, 27)
+        for position, exercise_id in enumerate(DAY_IDS)
+    ]
+    store.save_plan(
+        Plan(profile, tuple(items), frozenset({date(2026, 11, 29)})), keep_before=date(2026, 11, 1)
+    )
+    monday = [item for item in items if item.day == date(2026, 11, 23)]
+    store.log_session(
+        SessionLog(
+            id="monday",
+            day=date(2026, 11, 23),
+            started_at=datetime(2026, 11, 23, 8),
+            ended_at=datetime(2026, 11, 23, 8, 12),
+            exercises=tuple(ExerciseLog(i.exercise_id, i.dose, completed=True) for i in monday),
+        )
+    )
+    return store
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture
+def store(catalogue: Catalogue) -> Store:
+    return seeded_store(catalogue)
+
+
+def make_app(store: Store, catalogue: Catalogue, fake_clock: FakeClock) -> PlannerApp:
+    return PlannerApp(store, catalogue, fake_clock.as_clock())
+
+
+def calendar(app: PlannerApp) -> CalendarScreen:
+    screen = app.screen
+    assert isinstance(screen, CalendarScreen)
+    return screen
+
+
+def column(app: PlannerApp, weekday: int) -> str:
+    """The text a day column shows (Monday is 0)."""
+    return calendar(app).query_one(f"#day-{weekday}", DayColumn).render().plain
+
+
+def text_of(app: PlannerApp, selector: str) -> str:
+    return str(calendar(app).query_one(selector, Static).render())
+
+
+def toasts(app: PlannerApp) -> str:
+    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+
+
+def ids_on(store: Store, day: date) -> list[str]:
+    return [item.exercise_id for item in store.items_on(day)]
+
+
+async def test_opens_on_this_week_with_today_selected(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        header = text_of(app, "#calendar-header")
+        assert "2026-W48" in header
+        assert "plan week 3 of 6" in header
+        assert "sessions done 1/3" in header
+        assert "min planned" in header
+        wednesday = calendar(app).query_one("#day-2", DayColumn)
+        assert wednesday.has_class("-selected")
+        assert "today" in column(app, 2)
+        assert "done" in column(app, 0)
+        assert "rest" in column(app, 6)
+        assert "planned" in column(app, 4)
+        detail = text_of(app, "#calendar-detail")
+        assert "Wednesday 25 November" in detail
+        assert "Pelvic tilt (pelvic lift) · 5 reps · hold 5 s" in detail
+
+
+async def test_held_item_shows_why_in_the_detail(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert "=Leg lift" in column(app, 2)
+        await pilot.press("down")
+        assert "pain rose after Monday's session" in text_of(app, "#calendar-detail")
+
+
+async def test_add_an_exercise_from_the_picker(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "a")
+        await pilot.pause()
+        await pilot.press(*"knees", "enter")
+        await pilot.pause()
+        assert ids_on(store, date(2026, 11, 26)) == ["double-knees-to-chest"]
+        assert "Double knees" in column(app, 3)
+        assert "Double knees to chest" in text_of(app, "#calendar-detail")
+
+
+async def test_move_an_exercise_to_another_day(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert ids_on(store, TODAY) == ["leg-lift", "deep-squat"]
+        assert ids_on(store, date(2026, 11, 26)) == ["pelvic-tilt"]
+        assert calendar(app).selected_day == date(2026, 11, 26)
+        assert "Pelvic tilt" in column(app, 3)
+        assert "Pelvic" not in column(app, 2)
+
+
+async def test_move_to_a_day_of_next_week_shows_that_week(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        assert ids_on(store, date(2026, 12, 2)) == ["pelvic-tilt"]
+        assert "2026-W49" in text_of(app, "#calendar-header")
+
+
+async def test_reorder_within_a_day(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+down")
+        assert ids_on(store, TODAY) == ["leg-lift", "pelvic-tilt", "deep-squat"]
+        await pilot.press("shift+down")
+        assert ids_on(store, TODAY) == ["leg-lift", "deep-squat", "pelvic-tilt"]
+        await pilot.press("shift+up", "shift+up", "shift+up")
+        assert ids_on(store, TODAY) == ["pelvic-tilt", "leg-lift", "deep-squat"]
+        assert "Pelvic tilt" in text_of(app, "#calendar-detail")
+
+
+async def test_change_the_dose(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "8", "tab", "ctrl+a", "ctrl+k", *"12", "enter")
+        await pilot.pause()
+        assert store.items_on(TODAY)[0].dose == Dose(hold_s=8, reps=12, sets=1, rest_s=30)
+        assert "12 reps · hold 8 s" in text_of(app, "#calendar-detail")
+
+
+async def test_dose_out_of_range_is_refused_inline(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "ctrl+a", "ctrl+k", *"40", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#dose-error", Static).render())
+        assert "Sets: between 1 and 10" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.items_on(TODAY)[0].dose == catalogue.get("pelvic-tilt").start
+
+
+async def test_remove_asks_first(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Remove Pelvic tilt (pelvic lift)" in str(
+            app.screen.query_one("#confirm-question", Static).render()
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(store.items_on(TODAY)) == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert ids_on(store, TODAY) == ["leg-lift", "deep-squat"]
+        assert "Pelvic" not in column(app, 2)
+
+
+async def test_rest_day_toggles(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert store.rest_days_between(TODAY, TODAY) == {TODAY}
+        assert "rest" in column(app, 2)
+        assert "sessions done 1/2" in text_of(app, "#calendar-header")
+        await pilot.press("r")
+        assert store.rest_days_between(TODAY, TODAY) == set()
+        assert "planned" in column(app, 2)
+
+
+async def test_weeks_back_and_forth_and_today(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert "2026-W49" in text_of(app, "#calendar-header")
+        assert "Wed 02" in column(app, 2)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert "2026-W47" in text_of(app, "#calendar-header")
+        assert "missed" not in column(app, 0)
+        await pilot.press("t")
+        assert "2026-W48" in text_of(app, "#calendar-header")
+        assert calendar(app).selected_day == TODAY
+
+
+async def test_day_keys_cross_into_the_next_week(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "right", "right", "right")
+        assert calendar(app).selected_day == date(2026, 11, 30)
+        assert "2026-W49" in text_of(app, "#calendar-header")
+
+
+async def test_clicks_select_days_and_items(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.click("#day-4", offset=(3, 0))
+        assert calendar(app).selected_day == date(2026, 11, 27)
+        # Lines 0-1 are the date and status; each exercise takes two lines after them.
+        await pilot.click("#day-4", offset=(3, 6))
+        selected = calendar(app).selected_item
+        assert selected is not None
+        assert selected.exercise_id == "deep-squat"
+        assert "Deep squat" in text_of(app, "#calendar-detail")
+
+
+async def test_read_only_store_refuses_edits(catalogue, fake_clock) -> None:
+    store = seeded_store(catalogue)
+    store.read_only = True
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        assert "read-only" in text_of(app, "#calendar-header")
+        for key in ("a", "x", "m", "d", "r", "shift+down"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, CalendarScreen), key
+        assert "read-only" in toasts(app)
+        assert ids_on(store, TODAY) == list(DAY_IDS)
+        assert store.rest_days_between(TODAY, TODAY) == set()
+
+
+async def test_markup_in_a_name_shows_literally(store, catalogue, fake_clock) -> None:
+    odd = replace(catalogue.get("deep-squat"), id="odd", name="[bold]x[/] sq", custom=True)
+    catalogue.put_custom(odd)
+    store.add_item(date(2026, 11, 26), "odd", odd.start)
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("right")
+        assert "[bold]x[/]" in column(app, 3)
+        assert "[bold]x[/] sq · 5 reps" in text_of(app, "#calendar-detail")
