@@ -6,15 +6,24 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.screen import Screen
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.errors import UserFacingError
+from planner.domain.models import Settings
 from planner.storage.store import Store
+from planner.tui.commands import BindingCommands
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.catalogue import CatalogueScreen
+from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.history import HistoryScreen
+from planner.tui.screens.settings import SettingsDialog
+from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 
 _TCSS = Path(__file__).parent / "tcss"
 
@@ -25,21 +34,77 @@ class PlannerApp(App[None]):
     TITLE = "Back Planner"
     # Every screen, widget and dialog keeps its styles in its own file under tcss/.
     CSS_PATH: ClassVar[list[str | PurePath]] = sorted(_TCSS.glob("*.tcss"))
+    COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "switch_mode('calendar')", "Calendar", id="app.calendar"),
         Binding("l", "switch_mode('catalogue')", "Catalogue", id="app.catalogue"),
         Binding("h", "switch_mode('history')", "History", id="app.history"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("o", "settings", "Settings", id="app.settings"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, store: Store, catalogue: Catalogue, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        catalogue: Catalogue,
+        clock: Clock | None = None,
+        *,
+        notice: str = "",
+    ) -> None:
         super().__init__()
         self.store = store
         self.catalogue = catalogue
         self.clock = clock or Clock()
+        self.notice = notice
         self.add_mode("calendar", partial(CalendarScreen, store, catalogue, self.clock))
         self.add_mode("catalogue", partial(CatalogueScreen, store, catalogue, self.clock))
         self.add_mode("history", partial(HistoryScreen, store, catalogue, self.clock))
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
         self.switch_mode("calendar")
+        if self.notice:
+            self.notify(self.notice, markup=False, timeout=10)
+        self.call_after_refresh(self._guard_size, self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._guard_size(event.size)
+
+    def _guard_size(self, size: Size) -> None:
+        """Cover whatever is showing with the too-small message when the terminal shrinks."""
+        too_small = size.width < MINIMUM_SIZE.width or size.height < MINIMUM_SIZE.height
+        if too_small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+
+    def _keep_size_warning_on_top(self, screen: Screen[object]) -> None:
+        # A dialog opened while the terminal is too small (a timer, the welcome) would
+        # hide the message; put it back on top once the new screen is in place.
+        if not isinstance(screen, TooSmallScreen):
+            self.call_later(self._guard_size, self.size)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Behind the too-small message, only quitting is on offer."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
+        return True
+
+    def action_help(self) -> None:
+        """Show every key of the current screen and of the app."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_settings(self) -> None:
+        """Open the settings dialog and save what the user chose."""
+
+        def save(settings: Settings | None) -> None:
+            if settings is None:
+                return
+            try:
+                self.store.save_settings(settings)
+            except UserFacingError as error:
+                self.notify(str(error), severity="error", markup=False)
+            else:
+                self.notify("Settings saved.")
+
+        self.push_screen(SettingsDialog(self.store.settings()), save)

@@ -1,0 +1,256 @@
+"""The plan wizard: a short form whose answers become the Profile a plan is built from."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from planner.domain.models import Activity, Profile
+from planner.tui.screens.wizard_form import (
+    DAY_NAMES,
+    MINUTES_RANGE,
+    PAIN_REFUSED,
+    WEEKS_RANGE,
+    WizardAnswers,
+    check_answers,
+    pain_advice,
+    preview,
+)
+
+_DEFAULT_DAYS = frozenset({0, 2, 4})
+_FIELDS = ("pain", "activity", "weekdays", "minutes", "weeks", "start")
+_HINTS = {
+    "pain": "0 none, 10 worst",
+    "activity": "",
+    "weekdays": "",
+    "minutes": f"{MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}",
+    "weeks": f"{WEEKS_RANGE[0]} to {WEEKS_RANGE[1]}",
+    "start": "year-month-day",
+}
+"""What the space beside each field says while nothing is wrong with it."""
+
+
+class DayToggle(Checkbox, inherit_bindings=False):
+    """A weekday checkbox that leaves enter to the form (enter builds the plan)."""
+
+    # Without the half-block caps seven days fit on one line of an 80-column dialog.
+    BUTTON_LEFT = ""
+    BUTTON_RIGHT = " "
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle day", show=False),
+    ]
+
+
+class ActivityChoice(RadioSet, inherit_bindings=False):
+    """The activity radio buttons, with enter left to the form as well."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "next_button", "Next option", show=False),
+        Binding("up,left", "previous_button", "Previous option", show=False),
+        Binding("space", "toggle_button", "Choose", show=False),
+    ]
+
+
+def _row(label: str, field: str, *widgets: Widget) -> Horizontal:
+    return Horizontal(
+        Label(label, classes="wizard-label", markup=False),
+        *widgets,
+        Static(_HINTS[field], id=f"{field}-message", classes="wizard-message", markup=False),
+        classes="wizard-row",
+        id=f"{field}-row",
+    )
+
+
+class PlanWizard(ModalScreen[Profile | None]):
+    """Asks for pain, activity, days, minutes, weeks and start; returns a valid Profile or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "build", "Build plan", id="wizard.build"),
+        Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
+    ]
+
+    def __init__(self, today: date, profile: Profile | None) -> None:
+        super().__init__()
+        self.today = today
+        self.previous = profile
+        self._shown: set[str] = set()
+        """Fields whose problems are on show: edited ones, or all after a build attempt."""
+
+    def compose(self) -> ComposeResult:
+        old = self.previous
+        activity = old.activity if old else Activity.MEDIUM
+        days = old.weekdays if old else _DEFAULT_DAYS
+        # One scroll for the whole dialog: on a short terminal the buttons scroll too, and
+        # tab still reaches them (focus scrolls into view).
+        with VerticalScroll(id="wizard-box"):
+            yield Static("Build a plan", id="wizard-title")
+            with Vertical(id="wizard-form"):
+                yield Static(
+                    "A few questions, and the plan starts gently and climbs week by week.",
+                    id="wizard-intro",
+                    markup=False,
+                )
+                yield _row(
+                    "Pain now (0–10)",
+                    "pain",
+                    Input(
+                        str(old.pain) if old else "",
+                        placeholder="0–10",
+                        restrict=r"\d{0,2}",
+                        compact=True,
+                        id="pain",
+                    ),
+                )
+                yield _row(
+                    "How active you are",
+                    "activity",
+                    ActivityChoice(
+                        *(
+                            RadioButton(level.value.capitalize(), level == activity, name=level)
+                            for level in Activity
+                        ),
+                        id="activity",
+                    ),
+                )
+                yield _row(
+                    "Exercise days",
+                    "weekdays",
+                    Horizontal(
+                        *(
+                            DayToggle(name, index in days, id=f"day-{index}")
+                            for index, name in enumerate(DAY_NAMES)
+                        ),
+                        id="weekdays",
+                    ),
+                )
+                yield _row(
+                    "Minutes a session",
+                    "minutes",
+                    Input(
+                        str(old.minutes) if old else "15",
+                        restrict=r"\d{0,2}",
+                        compact=True,
+                        id="minutes",
+                    ),
+                )
+                yield _row(
+                    "Weeks to plan",
+                    "weeks",
+                    Input(
+                        str(old.weeks) if old else "6",
+                        restrict=r"\d{0,2}",
+                        compact=True,
+                        id="weeks",
+                    ),
+                )
+                yield _row(
+                    "Start date",
+                    "start",
+                    Input(self.today.isoformat(), compact=True, id="start"),
+                )
+                yield Static("", id="wizard-advice", markup=False)
+            yield Static("", id="wizard-preview", markup=False)
+            with Horizontal(id="wizard-buttons"):
+                yield Button("Build plan", variant="primary", compact=True, id="build")
+                yield Button("Cancel", compact=True, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#pain", Input).focus()
+        self._refresh_form()
+
+    def _answers(self) -> WizardAnswers:
+        chosen = self.query_one(ActivityChoice).pressed_button
+        activity = Activity(chosen.name) if chosen and chosen.name else Activity.MEDIUM
+        days = frozenset(
+            index
+            for index in range(len(DAY_NAMES))
+            if self.query_one(f"#day-{index}", Checkbox).value
+        )
+        return WizardAnswers(
+            pain=self.query_one("#pain", Input).value,
+            activity=activity,
+            weekdays=days,
+            minutes=self.query_one("#minutes", Input).value,
+            weeks=self.query_one("#weeks", Input).value,
+            start=self.query_one("#start", Input).value,
+        )
+
+    def _refresh_form(self) -> Profile | None:
+        """Show the problems of the fields on show, the pain advice and the preview."""
+        answers = self._answers()
+        profile, errors = check_answers(answers, self.today)
+        for field in _FIELDS:
+            message = self.query_one(f"#{field}-message", Static)
+            problem = errors.get(field, "") if field in self._shown else ""
+            message.update(problem or _HINTS[field])
+            message.set_class(bool(problem), "-error")
+        advice = pain_advice(answers.pain)
+        advice_box = self.query_one("#wizard-advice", Static)
+        advice_box.update(advice)
+        advice_box.display = bool(advice)
+        refused = answers.pain.strip().isdigit() and int(answers.pain) >= PAIN_REFUSED
+        advice_box.set_class(refused, "-refused")
+        self.query_one("#build", Button).disabled = refused
+        if refused:
+            summary = ""
+        elif profile:
+            summary = preview(profile)
+        else:
+            summary = "Fill in every field to see the size of the plan."
+        self.query_one("#wizard-preview", Static).update(summary)
+        return profile
+
+    @on(Input.Changed)
+    def _field_edited(self, event: Input.Changed) -> None:
+        if event.input.id:
+            self._shown.add(event.input.id)
+        self._refresh_form()
+
+    @on(Checkbox.Changed)
+    def _day_toggled(self) -> None:
+        self._shown.add("weekdays")
+        self._refresh_form()
+
+    @on(RadioSet.Changed)
+    def _activity_chosen(self) -> None:
+        self._refresh_form()
+
+    @on(Input.Submitted)
+    def _enter_in_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_build()
+
+    @on(Button.Pressed, "#build")
+    def _build_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_build()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def action_build(self) -> None:
+        """Return the profile, or point at what still needs fixing."""
+        self._shown.update(_FIELDS)
+        profile = self._refresh_form()
+        if profile is not None:
+            self.dismiss(profile)
+            return
+        for field in _FIELDS:
+            if self.query_one(f"#{field}-message", Static).has_class("-error"):
+                target = self.query_one(f"#{field}-row").query("Input, RadioSet, Checkbox").first()
+                target.focus()
+                break
+
+    def action_cancel(self) -> None:
+        """Close without building anything."""
+        self.dismiss(None)

@@ -1,0 +1,115 @@
+"""The plan wizard's rules, apart from its widgets: read the answers, say what is wrong.
+
+Kept free of Textual so the checks can be tested directly and read in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.domain.models import Activity, Profile
+from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
+
+PAIN_MAX = 10
+PAIN_GENTLE_ONLY = 7
+"""From this pain on the plan keeps to the gentlest exercises and says to see a doctor."""
+PAIN_REFUSED = 9
+"""From this pain on no plan is built: a doctor comes first."""
+MINUTES_RANGE = (MIN_MINUTES, MAX_MINUTES)
+WEEKS_RANGE = (MIN_WEEKS, MAX_WEEKS)
+MAX_START_AHEAD = timedelta(days=365)
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class WizardAnswers:
+    """What the form holds, as typed: text fields stay text until they are checked."""
+
+    pain: str
+    activity: Activity
+    weekdays: frozenset[int]
+    minutes: str
+    weeks: str
+    start: str
+
+
+def _whole_number(text: str, low: int, high: int, what: str) -> tuple[int | None, str]:
+    text = text.strip()
+    if not text:
+        return None, f"Enter {what}, {low} to {high}."
+    if not text.isdigit():
+        return None, f"Use a whole number from {low} to {high}."
+    value = int(text)
+    if not low <= value <= high:
+        return None, f"Must be from {low} to {high}."
+    return value, ""
+
+
+def _start_date(text: str, today: date) -> tuple[date | None, str]:
+    try:
+        start = date.fromisoformat(text.strip())
+    except ValueError:
+        return None, "Use a date like 2026-12-01 (year-month-day)."
+    if start < today:
+        return None, "The plan cannot start in the past."
+    if start > today + MAX_START_AHEAD:
+        return None, "Pick a start within the next year."
+    return start, ""
+
+
+def check_answers(answers: WizardAnswers, today: date) -> tuple[Profile | None, dict[str, str]]:
+    """The profile the answers describe, or None and a message per field that is wrong.
+
+    Pain high enough to refuse a plan is an error on the pain field, so a profile
+    is only ever returned when a plan may be built from it.
+    """
+    errors: dict[str, str] = {}
+    pain, errors["pain"] = _whole_number(answers.pain, 0, PAIN_MAX, "your pain now")
+    minutes, errors["minutes"] = _whole_number(answers.minutes, *MINUTES_RANGE, "minutes")
+    weeks, errors["weeks"] = _whole_number(answers.weeks, *WEEKS_RANGE, "how many weeks")
+    start, errors["start"] = _start_date(answers.start, today)
+    if len(answers.weekdays) < MIN_DAYS:
+        # The same limit as ``planner plan``: each exercise comes at least twice a week.
+        errors["weekdays"] = f"Pick at least {MIN_DAYS} days, so each exercise comes twice a week."
+    if pain is not None and pain >= PAIN_REFUSED:
+        errors["pain"] = "Too much pain for a plan: see a doctor first."
+    errors = {field: message for field, message in errors.items() if message}
+    if errors or pain is None or minutes is None or weeks is None or start is None:
+        return None, errors
+    profile = Profile(
+        pain=pain,
+        activity=answers.activity,
+        weekdays=answers.weekdays,
+        minutes=minutes,
+        weeks=weeks,
+        start=start,
+    )
+    return profile, {}
+
+
+def pain_advice(pain_text: str) -> str:
+    """What the wizard says about the pain typed so far (empty when there is nothing to say)."""
+    text = pain_text.strip()
+    if not text.isdigit():
+        return ""
+    pain = int(text)
+    if PAIN_REFUSED <= pain <= PAIN_MAX:
+        return (
+            "Pain this strong needs a doctor's look before any exercise plan. "
+            "Please see one first; no plan will be built."
+        )
+    if PAIN_GENTLE_ONLY <= pain < PAIN_REFUSED:
+        return (
+            "That is a lot of pain: please see a doctor soon. Until then the plan keeps to "
+            "the gentlest exercises at their lowest doses."
+        )
+    return ""
+
+
+def preview(profile: Profile) -> str:
+    """One line on the size of the plan: weeks, sessions a week, minutes a week."""
+    sessions = len(profile.weekdays)
+    weeks = f"{profile.weeks} week{'s' if profile.weeks != 1 else ''}"
+    per_week = f"{sessions} session{'s' if sessions != 1 else ''} a week"
+    return f"{weeks}, {per_week}, about {sessions * profile.minutes} minutes a week"
