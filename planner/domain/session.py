@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Effort, Exercise, ExerciseLog
 from planner.domain.phases import Phase, PhaseKind
 
@@ -349,3 +350,20 @@ class SessionEngine:
                 )
             )
         return tuple(logs)
+
+
+def parse_pain(text: str) -> int | None:
+    """A pain score typed by the user: None when left empty, else a whole number 0 to 10.
+
+    Raises :class:`PainScoreError` with a message for the user otherwise.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 0 <= int(text) <= 10:
+        raise PainScoreError("Pain is a whole number from 0 (none) to 10 (the worst), or empty.")
+    return int(text)
+
+
+class PainScoreError(UserFacingError):
+    """A pain score that is not a whole number from 0 to 10."""

@@ -1,0 +1,324 @@
+"""The live session: walks the day's exercises with a big countdown, then asks how it went.
+
+The screen never counts time. ``SessionEngine`` derives everything from the clock
+it is given; this screen only asks it to catch up (``tick``) and redraws what it
+says, ten times a second and once more exactly at each phase's deadline so the
+bell rings on time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, Static
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.clock import Clock
+from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
+from planner.domain.phases import Phase, PhaseKind, build_phases
+from planner.domain.session import SessionEngine, SessionRating, SessionState, TickResult
+from planner.tui.screens.confirm import ConfirmDialog
+from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDialog
+from planner.tui.widgets.countdown import Countdown, clock_face
+from planner.tui.widgets.session_progress import SessionProgress
+
+REPAINT_HZ = 10
+"""How often the countdown is redrawn; the timing itself comes from the engine's deadlines."""
+
+_WAKE_MARGIN_S = 0.002
+"""Timers may wake a hair early; aim just past the deadline so the first look sees it passed."""
+
+
+def _next_words(state: SessionState) -> str:
+    """What comes after the current phase, in a few words."""
+    after = state.next_phase
+    if after is None:
+        return "Next: that is the last one"
+    if state.phase is not None and after.exercise_index != state.phase.exercise_index:
+        return f"Next: {after.exercise.name}"
+    return f"Next: {after.words} ({clock_face(after.duration_s)})"
+
+
+class SessionScreen(Screen[SessionLog | None]):
+    """Run ``day``'s ``items``; dismiss with the session's log, or None if nothing was done."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_pause", "Pause/Resume", id="session.pause"),
+        Binding("enter", "done", "Done", id="session.done"),
+        Binding("n", "skip", "Skip step", id="session.skip"),
+        Binding("b", "back", "Back", id="session.back"),
+        Binding("x", "skip_exercise", "Next exercise", id="session.skip_exercise"),
+        Binding("escape", "end", "End", id="session.end"),
+        Binding("q", "end", "End", show=False, id="session.quit"),
+        # Switching mode mid-session would leave it running out of sight.
+        Binding("c,l,h,o", "stay", show=False, id="session.stay"),
+    ]
+
+    def __init__(
+        self,
+        day: date,
+        items: list[PlanItem],
+        catalogue: Catalogue,
+        settings: Settings,
+        clock: Clock,
+    ) -> None:
+        super().__init__()
+        self.day = day
+        self.settings = settings
+        self.clock = clock
+        ordered = sorted(items, key=lambda item: item.position)
+        # An item whose custom exercise was deleted since planning has nothing to run.
+        self.pairs: list[tuple[Exercise, Dose]] = [
+            (catalogue.get(item.exercise_id), item.dose)
+            for item in ordered
+            if item.exercise_id in catalogue
+        ]
+        self.engine = SessionEngine(
+            build_phases(
+                self.pairs,
+                get_ready_s=settings.get_ready_s,
+                switch_sides_s=settings.switch_sides_s,
+            ),
+            clock.monotonic,
+        )
+        self.pain_before: int | None = None
+        self._started_at: datetime | None = None
+        self._ended_at: datetime | None = None
+        self._auto_paused = False
+        self._shown_phase: int | None = None
+        self._wake: Timer | None = None
+        self._wake_for: float | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session-main"):
+            yield Label("", id="session-exercise", markup=False)
+            yield Label("", id="session-count", markup=False)
+            with Horizontal(id="session-body"):
+                with Vertical(id="session-how"):
+                    yield Static("", id="session-position", markup=False)
+                    yield Static("", id="session-steps", markup=False)
+                with Vertical(id="session-now"):
+                    yield Countdown(id="session-countdown")
+                    yield Label("", id="session-phase", markup=False)
+                    yield Label("", id="session-status", markup=False)
+                    yield Label("", id="session-next", markup=False)
+            yield SessionProgress(id="session-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.pairs:
+            self.notify("There is nothing to run on this day.", markup=False)
+            self.dismiss(None)
+            return
+        self._show(self.engine.state())
+        self.set_interval(1 / REPAINT_HZ, self.refresh_session)
+        self.app.push_screen(PainBeforeDialog(), self._begin)
+
+    def _begin(self, pain: int | None) -> None:
+        """Start the clock once the pain-before question is answered or skipped."""
+        self.pain_before = pain
+        self._started_at = self.clock.now()
+        self.engine.start()
+        self._ring()
+        self.refresh_session()
+
+    # -- keeping up with the clock ----------------------------------------------
+
+    def refresh_session(self) -> None:
+        """Let the engine catch up with the clock, ring for what changed, and redraw."""
+        result = self.engine.tick()
+        self._announce(result)
+        state = self.engine.state()
+        self._show(state)
+        self._schedule_wake()
+        if result.finished:
+            self._session_over()
+
+    def _announce(self, result: TickResult) -> None:
+        if result.suspended:
+            self.notify(
+                "Paused: the clock jumped ahead, as after sleep. Press space to carry on.",
+                markup=False,
+            )
+        if result.phase_changed:
+            self._ring()
+        elif result.beep is not None and self.settings.countdown_beeps:
+            self.app.bell()
+
+    def _ring(self) -> None:
+        if self.settings.bell:
+            self.app.bell()
+
+    def _schedule_wake(self) -> None:
+        """One timer at the running phase's deadline, so a phase change is seen at once."""
+        deadline = self.engine.deadline
+        if deadline == self._wake_for:
+            return
+        if self._wake is not None:
+            self._wake.stop()
+            self._wake = None
+        self._wake_for = deadline
+        if deadline is not None:
+            delay = max(0.0, deadline - self.clock.monotonic()) + _WAKE_MARGIN_S
+            self._wake = self.set_timer(delay, self.refresh_session)
+
+    # -- drawing -----------------------------------------------------------------
+
+    def _show(self, state: SessionState) -> None:
+        phase = state.phase
+        if phase is None:
+            return
+        if state.index != self._shown_phase:
+            self._shown_phase = state.index
+            self._show_exercise(phase)
+            self.refresh_bindings()
+        self.query_one(Countdown).show_seconds(state.remaining_s)
+        self.query_one("#session-phase", Label).update(
+            "Session complete" if state.finished and not state.ended_early else phase.words
+        )
+        self.query_one("#session-status", Label).update(self._status(state))
+        self.query_one("#session-next", Label).update("" if state.finished else _next_words(state))
+        self.query_one(SessionProgress).show(state.progress, state.session_left_s)
+        self.set_class(state.paused, "-paused")
+        self.set_class(phase.kind in (PhaseKind.HOLD, PhaseKind.REP), "-working")
+
+    def _show_exercise(self, phase: Phase) -> None:
+        exercise = phase.exercise
+        self.query_one("#session-exercise", Label).update(exercise.name)
+        self.query_one("#session-count", Label).update(
+            f"Exercise {phase.exercise_index + 1} of {len(self.pairs)}"
+            f" · {self.pairs[phase.exercise_index][1].describe()}"
+        )
+        self.query_one("#session-position", Static).update(f"Start: {exercise.position}")
+        self.query_one("#session-steps", Static).update(
+            "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+        )
+
+    def _status(self, state: SessionState) -> str:
+        if state.finished:
+            return "Ended early" if state.ended_early else ""
+        if not state.started:
+            return "Starting after the pain question"
+        if state.suspended:
+            return "Paused after a clock jump: space carries on"
+        if state.paused:
+            return "Paused: space carries on"
+        return ""
+
+    # -- keys --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out Done during a hold: a hold is held or skipped, never cut short."""
+        if action == "done":
+            phase = self.engine.state().phase
+            return None if phase is None or phase.kind is PhaseKind.HOLD else True
+        return True
+
+    def _after_key(self) -> None:
+        self.refresh_session()
+
+    def action_toggle_pause(self) -> None:
+        """Pause or carry on."""
+        self.engine.toggle_pause()
+        self._auto_paused = False
+        self._after_key()
+
+    def action_done(self) -> None:
+        """Finish a paced rep, a rest, a switch or the get-ready early."""
+        if self.engine.done():
+            self._ring()
+        self._after_key()
+
+    def action_skip(self) -> None:
+        """Leave the current step and go to the next."""
+        self.engine.skip()
+        self._ring()
+        self._after_key()
+
+    def action_back(self) -> None:
+        """Restart the current step, or go to the previous one just after a change."""
+        self.engine.back()
+        self._after_key()
+
+    def action_skip_exercise(self) -> None:
+        """Leave the rest of this exercise and go to the next one."""
+        self.engine.skip_exercise()
+        self._ring()
+        self._after_key()
+
+    def action_stay(self) -> None:
+        """Refuse to switch screens while a session runs."""
+        self.notify("Finish or end the session (escape) first.", markup=False)
+
+    def action_end(self) -> None:
+        """Ask, then end the session early, keeping what was done."""
+        if self.engine.state().finished:
+            return
+        self.app.push_screen(
+            ConfirmDialog("End the session now? What you have done so far is kept.", "End it"),
+            self._end_confirmed,
+        )
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        self.engine.end()
+        self.refresh_session()
+        self._session_over()
+
+    # -- pausing while something covers the screen ------------------------------
+
+    def on_screen_suspend(self) -> None:
+        """A dialog, help or the palette covers the session: hold the clock meanwhile."""
+        state = self.engine.state()
+        if state.started and not state.paused and not state.finished:
+            self.engine.pause()
+            self._auto_paused = True
+
+    def on_screen_resume(self) -> None:
+        """Carry on if it was the covering screen, not the user, that paused the session."""
+        if self._auto_paused:
+            self._auto_paused = False
+            self.engine.resume()
+        self.refresh_session()
+
+    # -- the end -----------------------------------------------------------------
+
+    def _session_over(self) -> None:
+        """Ask how it went (when anything was done), then dismiss with the log."""
+        if self._ended_at is not None:
+            return
+        self._ended_at = self.clock.now()
+        if self._wake is not None:
+            self._wake.stop()
+        if not self.engine.anything_done:
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            SessionRatingDialog(ended_early=self.engine.state().ended_early), self._rated
+        )
+
+    def _rated(self, rating: SessionRating | None) -> None:
+        self.dismiss(self.session_log(rating or SessionRating()))
+
+    def session_log(self, rating: SessionRating) -> SessionLog:
+        """The log of this session as it went, with ``rating`` and the pain before."""
+        now = self.clock.now()
+        return SessionLog(
+            id=uuid.uuid4().hex,
+            day=self.day,
+            started_at=self._started_at or now,
+            ended_at=self._ended_at or now,
+            exercises=self.engine.exercise_logs(self.pairs),
+            pain_before=self.pain_before,
+            pain_after=rating.pain_after,
+            effort=rating.effort,
+            note=rating.note,
+        )

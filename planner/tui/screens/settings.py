@@ -1,0 +1,98 @@
+"""The settings dialog: the session's bell and beeps, and its get-ready and switch-sides times."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Switch
+
+from planner.domain.models import Settings
+
+MAX_PAUSE_S = 60
+"""Longest get-ready or switch-sides time accepted: longer than that is a rest, not a pause."""
+
+
+class SettingsDialog(ModalScreen[Settings | None]):
+    """Edit ``settings``; dismiss with the new Settings on save, None on cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="settings.save"),
+        Binding("escape", "cancel", "Cancel", id="settings.cancel"),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="settings-box"):
+            yield Label("Settings", classes="dialog-title")
+            with Horizontal(classes="settings-row"):
+                yield Switch(self.settings.bell, id="settings-bell")
+                yield Label("Ring the terminal bell when a phase changes")
+            with Horizontal(classes="settings-row"):
+                yield Switch(self.settings.countdown_beeps, id="settings-beeps")
+                yield Label("Beep 3, 2, 1 before a hold ends")
+            with Horizontal(classes="settings-row"):
+                yield Label("Get-ready seconds", classes="settings-label")
+                yield Input(str(self.settings.get_ready_s), id="settings-get-ready", type="integer")
+            with Horizontal(classes="settings-row"):
+                yield Label("Switch-sides seconds", classes="settings-label")
+                yield Input(str(self.settings.switch_sides_s), id="settings-switch", type="integer")
+            yield Label("", id="settings-error", classes="dialog-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="settings-save", variant="primary")
+                yield Button("Cancel", id="settings-cancel")
+
+    def _seconds(self, input_id: str, what: str) -> int | None:
+        """The whole seconds typed in ``input_id``, or None after showing what is wrong."""
+        field = self.query_one(input_id, Input)
+        text = field.value.strip()
+        if not text.isdigit() or int(text) > MAX_PAUSE_S:
+            self.query_one("#settings-error", Label).update(
+                f"{what} must be a whole number of seconds from 0 to {MAX_PAUSE_S}."
+            )
+            field.focus()
+            return None
+        return int(text)
+
+    def action_save(self) -> None:
+        """Check both times, then dismiss with the new settings."""
+        get_ready = self._seconds("#settings-get-ready", "Get-ready time")
+        if get_ready is None:
+            return
+        switch = self._seconds("#settings-switch", "Switch-sides time")
+        if switch is None:
+            return
+        self.dismiss(
+            replace(
+                self.settings,
+                bell=self.query_one("#settings-bell", Switch).value,
+                countdown_beeps=self.query_one("#settings-beeps", Switch).value,
+                get_ready_s=get_ready,
+                switch_sides_s=switch,
+            )
+        )
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#settings-save")
+    def save(self, event: Input.Submitted | Button.Pressed) -> None:
+        """Enter in a box, or the Save button, saves."""
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#settings-cancel")
+    def cancel_button(self, event: Button.Pressed) -> None:
+        """Close without saving."""
+        event.stop()
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
