@@ -171,7 +171,7 @@ class AtomicJSONStorage(Storage):
             self._forget()
             if self._closed:
                 raise StoreError("the data file was already closed; this change was not saved")
-            raise ReadOnlyStoreError("the data file is open read-only; this change was not saved")
+            raise ReadOnlyStoreError("The data file is open read-only; this change was not saved.")
         try:
             write_atomically(self.path, orjson.dumps(data))
         except (OSError, TypeError) as error:

@@ -217,3 +217,22 @@ def test_leftover_temporary_files_are_removed_but_nothing_else(db_path: Path) ->
     open_store(db_path).close()
     assert not leftover.exists()
     assert unrelated.read_text() == "mine"
+
+
+def test_the_storage_itself_refuses_writes_when_read_only_or_closed(db_path: Path) -> None:
+    open_store(db_path).close()
+    original = db_path.read_bytes()
+    read_only = atomic_module.AtomicJSONStorage(db_path, read_only=True)
+    data = read_only.read()
+    assert data is not None
+    data["plan_items"] = {"1": {"id": "sneaky"}}
+    with pytest.raises(StoreError, match="read-only"):
+        read_only.write(data)
+    # The change TinyDB made in memory is forgotten along with the refusal.
+    assert "plan_items" not in (read_only.read() or {})
+
+    closed = atomic_module.AtomicJSONStorage(db_path)
+    closed.close()
+    with pytest.raises(StoreError, match="already closed"):
+        closed.write({})
+    assert db_path.read_bytes() == original
