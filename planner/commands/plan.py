@@ -1,0 +1,76 @@
+"""``planner plan``: build a gradual plan from the command line and save it.
+
+The same inputs as the app's plan wizard. The plan replaces the saved plan from
+its first day on (or from today, if it starts in the past): earlier days and
+every logged session are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from planner.cli import UserError
+from planner.domain.catalogue import load_catalogue
+from planner.domain.models import Activity, Plan, Profile
+from planner.domain.progression import generate_plan, parse_start, parse_weekdays, work_seconds
+from planner.storage import open_store
+
+
+def profile_from_args(args: argparse.Namespace, today: date) -> Profile:
+    """The profile the arguments describe; UserError for a day name or date that is not one."""
+    try:
+        weekdays = parse_weekdays(args.days)
+        start = parse_start(args.start) if args.start else today
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    return Profile(
+        pain=args.pain,
+        activity=Activity(args.activity),
+        weekdays=weekdays,
+        minutes=args.minutes,
+        weeks=args.weeks,
+        start=start,
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def summary(plan: Plan, catalogue_work: list[float]) -> str:
+    """A few lines on what was saved: dates, sessions, minutes a week at first and at the end."""
+    profile = plan.profile
+    sessions = len({item.day for item in plan.items})
+    lines = [
+        f"Saved a {profile.weeks}-week plan from {_day(profile.start)} to {_day(plan.end)}: "
+        f"{sessions} sessions, {len(plan.rest_days)} rest days.",
+    ]
+    if catalogue_work:
+        first, last = round(catalogue_work[0] / 60), round(catalogue_work[-1] / 60)
+        lines.append(
+            f"About {first} minutes of exercise in the first week"
+            + (f", rising to {last} by the last." if len(catalogue_work) > 1 else ".")
+        )
+    if plan.advice:
+        lines.append(plan.advice)
+    return "\n".join(lines)
+
+
+def run_plan(args: argparse.Namespace, db_path: Path) -> int:
+    """Generate the plan the arguments ask for, save it, print a summary; return 0."""
+    today = date.today()
+    profile = profile_from_args(args, today)
+    catalogue = load_catalogue(args.routines)
+    plan = generate_plan(profile, catalogue)
+    with open_store(db_path) as store:
+        store.save_plan(plan, keep_before=max(profile.start, today))
+    per_week = [
+        work_seconds(
+            (i for i in plan.items if (i.day - profile.start).days // 7 == week), catalogue
+        )
+        for week in range(profile.weeks)
+    ]
+    print(summary(plan, per_week))
+    return 0

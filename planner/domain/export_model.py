@@ -1,0 +1,120 @@
+"""What every export format shows, worked out once: the days of a window and what each holds.
+
+The text, Markdown and iCalendar writers only lay this out; the choices (what a
+day's length is, how a dose is worded, what the one-line reminder says) live here
+so the three formats never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.models import Dose, Exercise, PlanItem, Profile, Sides
+from planner.domain.phases import estimate_seconds
+
+SAFETY_NOTE = (
+    "Stop any exercise that brings sharp, shooting or growing pain. See a doctor if the pain "
+    "is severe, lasts more than a few weeks, or began with a fall or another injury."
+)
+"""Printed with every export: the plan is no substitute for a doctor."""
+
+_SIDE_WORDS = {
+    Sides.EACH: "each side",
+    Sides.ALTERNATING: "alternating sides",
+    Sides.BOTH: "both sides together",
+    Sides.NONE: "",
+}
+
+
+@dataclass(frozen=True)
+class ExportWindow:
+    """The part of the plan to export: ``weeks`` weeks of days from ``start``."""
+
+    start: date
+    weeks: int
+    items: tuple[PlanItem, ...]
+    rest_days: frozenset[date]
+    advice: str = ""
+    profile: Profile | None = None
+
+    @property
+    def end(self) -> date:
+        """The last day of the window (inclusive)."""
+        return self.start + timedelta(days=7 * self.weeks - 1)
+
+    def days(self) -> list[date]:
+        """Every day of the window, in order."""
+        return [self.start + timedelta(days=i) for i in range(7 * self.weeks)]
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    """One exercise of a day, worded for people."""
+
+    name: str
+    dose: str
+    reminder: str
+    """One sentence or two on how to do it (empty when the exercise is unknown)."""
+
+
+@dataclass(frozen=True)
+class ExportDay:
+    """One day of the window: its exercises, its length, whether it is a rest day."""
+
+    day: date
+    entries: tuple[ExportEntry, ...]
+    seconds: float
+    rest: bool
+
+    @property
+    def minutes(self) -> int:
+        """The session length rounded up to whole minutes (0 for no session)."""
+        return math.ceil(self.seconds / 60)
+
+
+def dose_words(exercise: Exercise | None, dose: Dose) -> str:
+    """``2×10 · hold 5 s · each side``: the dose, with the sides when they matter."""
+    words = dose.describe()
+    sides = _SIDE_WORDS[exercise.sides] if exercise else ""
+    return f"{words} · {sides}" if sides else words
+
+
+def reminder(exercise: Exercise) -> str:
+    """A short reminder of how: the first two steps, or the start position if none."""
+    return " ".join(exercise.steps[:2]) if exercise.steps else exercise.position
+
+
+def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
+    """The days of ``window`` with their entries in session order."""
+    by_day: dict[date, list[PlanItem]] = defaultdict(list)
+    for item in window.items:
+        if window.start <= item.day <= window.end:
+            by_day[item.day].append(item)
+    days = []
+    for day in window.days():
+        items = sorted(by_day.get(day, []), key=lambda i: i.position)
+        entries = []
+        pairs: list[tuple[Exercise, Dose]] = []
+        for item in items:
+            exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
+            if exercise is None:
+                # A custom exercise deleted since: still listed, so the export hides nothing.
+                name = f"{item.exercise_id} (no longer in the catalogue)"
+                entries.append(ExportEntry(name, dose_words(None, item.dose), ""))
+                continue
+            pairs.append((exercise, item.dose))
+            entries.append(
+                ExportEntry(exercise.name, dose_words(exercise, item.dose), reminder(exercise))
+            )
+        rest = day in window.rest_days and not entries
+        days.append(ExportDay(day, tuple(entries), estimate_seconds(pairs), rest))
+    return days
+
+
+def week_starts(window: ExportWindow) -> list[date]:
+    """The first day of each seven-day block of the window."""
+    return [window.start + timedelta(days=7 * w) for w in range(window.weeks)]

@@ -1,0 +1,81 @@
+"""The plan as plain text that prints cleanly at 80 columns.
+
+A heading per day with its date and session length, each exercise with its dose
+and a one-line reminder of how, rest days marked, a total per week, then the
+plan's advice and the safety note.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
+from planner.domain.weeks import week_label
+
+WIDTH = 80
+
+
+def _long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    )
+
+
+def _clip(text: str, indent: str) -> str:
+    # The reminder is one line by design: cut it at a word and say so with an ellipsis.
+    room = WIDTH - len(indent)
+    return indent + (text if len(text) <= room else textwrap.shorten(text, room, placeholder=" …"))
+
+
+def _day_lines(day: ExportDay) -> list[str]:
+    if day.rest:
+        return [_long_date(day.day), "  Rest day"]
+    if not day.entries:
+        return [_long_date(day.day), "  Nothing planned"]
+    session = f"{len(day.entries)} exercise{'s' if len(day.entries) != 1 else ''}"
+    lines = [f"{_long_date(day.day)} · {session}, about {day.minutes} min"]
+    for number, entry in enumerate(day.entries, start=1):
+        head = f"{entry.name}: {entry.dose}" if entry.dose else entry.name
+        lines += _wrap(head, "     ", first=f"  {number}. ")
+        if entry.reminder:
+            lines.append(_clip(entry.reminder, "     "))
+    return lines
+
+
+def render_text(window: ExportWindow, catalogue: Catalogue) -> str:
+    """The exported window as plain text, every line at most 80 characters."""
+    days = export_days(window, catalogue)
+    lines = [
+        f"Back exercise plan: {_long_date(window.start)} to {_long_date(window.end)}",
+        "=" * WIDTH,
+    ]
+    if window.advice:
+        lines += ["", *_wrap(window.advice)]
+    for week in range(window.weeks):
+        block = days[7 * week : 7 * week + 7]
+        heading = f"Week {week + 1} of {window.weeks} · {week_label(block[0].day)}"
+        if block[0].day.weekday() != 0:
+            heading = f"Week {week + 1} of {window.weeks} · from {block[0].day:%a %d %b}"
+        lines += ["", heading, "-" * len(heading)]
+        for day in block:
+            lines += ["", *_day_lines(day)]
+        sessions = [d for d in block if d.entries]
+        total = sum(d.minutes for d in sessions)
+        rests = sum(1 for d in block if d.rest)
+        lines += [
+            "",
+            f"Week total: about {total} min in {len(sessions)} session"
+            f"{'s' if len(sessions) != 1 else ''}, {rests} rest day{'s' if rests != 1 else ''}.",
+        ]
+    lines += ["", *_wrap("Safety: " + SAFETY_NOTE)]
+    return "\n".join(lines) + "\n"

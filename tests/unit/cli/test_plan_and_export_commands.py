@@ -1,0 +1,204 @@
+"""``planner plan`` and ``planner export`` as a user runs them: output, files, exit status."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from planner.cli import main
+from planner.storage import open_store
+
+PLANNER = Path(sys.executable).parent / "planner"
+START = "2026-11-30"
+PLAN_ARGS = ["--pain", "4", "--activity", "medium", "--days", "mon,wed,fri,sat"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PLANNER), *args], capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "plan.json"
+
+
+def make_plan(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    status = main(
+        ["--db", str(db), "plan", *PLAN_ARGS, "--minutes", "15", "--weeks", "6", "--start", START]
+    )
+    assert status == 0
+    return capsys.readouterr().out
+
+
+def test_plan_then_export_two_weeks_from_a_clean_start(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.json")
+    made = run("--db", db, "plan", *PLAN_ARGS, "--minutes", "15", "--weeks", "6", "--start", START)
+    assert made.returncode == 0, made.stderr
+    assert "6-week plan from Mon 30 Nov 2026" in made.stdout
+    assert "24 sessions" in made.stdout
+
+    shown = run("--db", db, "export", "--from", START, "--weeks", "2")
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "Week 1 of 2 · 2026-W49" in out and "Week 2 of 2 · 2026-W50" in out
+    for heading in ("Monday 30 November 2026 · ", "Saturday 12 December 2026 · "):
+        assert heading in out
+    assert "Tuesday 1 December 2026\n  Rest day" in out
+    assert "Pelvic tilt" in out and "Safety:" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["plan", "--pain", "12", "--activity", "low", "--days", "mon,wed", "--minutes", "15"],
+            "pain must be a whole number from 0 to 10, not 12",
+        ),
+        (
+            ["plan", "--pain", "3", "--activity", "low", "--days", "funday", "--minutes", "15"],
+            "'funday' is not a day of the week",
+        ),
+        (
+            [
+                "plan",
+                "--pain",
+                "3",
+                "--activity",
+                "low",
+                "--days",
+                "mon,tue",
+                "--minutes",
+                "15",
+                "--start",
+                "2026-02-31",
+            ],
+            "'2026-02-31' is not a date",
+        ),
+        (
+            ["plan", "--pain", "3", "--activity", "low", "--days", "mon,tue", "--minutes", "99"],
+            "minutes per session must be from 5 to 60",
+        ),
+        (
+            ["plan", "--pain", "9", "--activity", "low", "--days", "mon,tue", "--minutes", "15"],
+            "see a doctor first",
+        ),
+        (["export", "--from", "yesterday"], "'yesterday' is not a date"),
+        (["export", "--week", "2026-W60"], "2026 has no week 60"),
+        (["export", "--weeks", "0"], "--weeks must be from 1 to 52"),
+        (["export", "--with-history"], "--with-history works only with --format markdown"),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_two(
+    db: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(["--db", str(db), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("planner: ")
+    assert message in err
+    assert not db.exists() or "export" in args
+
+
+def test_bad_input_from_the_real_command_has_no_traceback(db: Path) -> None:
+    result = run("--db", str(db), "plan", *PLAN_ARGS, "--minutes", "15", "--start", "30/11/2026")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "Traceback" not in result.stderr
+
+
+def test_replanning_keeps_logged_past_days(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_plan(db, capsys)
+    with open_store(db) as store:
+        before = store.items_between(date(2026, 11, 30), date(2026, 12, 31))
+    # A new plan from today leaves the earlier days alone only when they are in the past;
+    # starting later than the old plan, the old plan's first days stay as they were.
+    status = main(
+        [
+            "--db",
+            str(db),
+            "plan",
+            "--pain",
+            "2",
+            "--activity",
+            "high",
+            "--days",
+            "tue,thu",
+            "--minutes",
+            "20",
+            "--weeks",
+            "2",
+            "--start",
+            "2026-12-14",
+        ]
+    )
+    assert status == 0
+    with open_store(db) as store:
+        kept = store.items_between(date(2026, 11, 30), date(2026, 12, 13))
+        new = store.items_between(date(2026, 12, 14), date(2026, 12, 31))
+    assert kept == [i for i in before if i.day < date(2026, 12, 14)]
+    assert {i.day.weekday() for i in new} == {1, 3}
+
+
+def test_export_to_a_file_refuses_to_overwrite_without_force(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_plan(db, capsys)
+    target = tmp_path / "plan.txt"
+    target.write_text("mine, keep me")
+    assert main(["--db", str(db), "export", "--from", START, "-o", str(target)]) == 2
+    assert "already exists; add --force" in capsys.readouterr().err
+    assert target.read_text() == "mine, keep me"
+
+    assert main(["--db", str(db), "export", "--from", START, "-o", str(target), "--force"]) == 0
+    assert target.read_text().startswith("Back exercise plan: Monday 30 November 2026")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_export_ics_file_parses_with_events_and_alarms(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_plan(db, capsys)
+    target = tmp_path / "plan.ics"
+    args = ["--db", str(db), "export", "--format", "ics", "--week", "2026-W49", "-o", str(target)]
+    assert main(args) == 0
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert len(list(calendar.walk("VEVENT"))) == 4  # mon, wed, fri, sat
+    assert len(list(calendar.walk("VALARM"))) == 4
+
+
+def test_export_markdown_with_history(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_plan(db, capsys)
+    result = run(
+        "--db", str(db), "export", "--format", "markdown", "--from", START, "--with-history"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Back exercise plan")
+    assert "## History" in result.stdout
+
+
+def test_export_works_while_the_app_holds_the_data_file(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_plan(db, capsys)
+    with open_store(db):  # the running app holds the lock for its whole life
+        result = run("--db", str(db), "export", "--from", START)
+    assert result.returncode == 0, result.stderr
+    assert "Pelvic tilt" in result.stdout
+
+
+def test_export_does_not_load_textual(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_plan(db, capsys)
+    code = (
+        "import sys; from planner.cli import main; "
+        f"status = main(['--db', {str(db)!r}, 'export', '--from', {START!r}]); "
+        "print('TEXTUAL' if 'textual' in sys.modules else 'NO-TEXTUAL', status)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.rstrip().endswith("NO-TEXTUAL 0"), result.stderr
