@@ -235,6 +235,11 @@ class Store:
         self._check_writable()
         self._logs.insert(codec.log_to_doc(log))
 
+    def import_logs(self, logs: Iterable[SessionLog]) -> None:
+        """Save many past sessions in one write (restoring a backup, generating benchmark data)."""
+        self._check_writable()
+        self._logs.insert_multiple(codec.log_to_doc(log) for log in logs)
+
     def logs(self) -> list[SessionLog]:
         """Every session ever logged, oldest first."""
         logs = [codec.log_from_doc(doc) for doc in self._logs.all()]
