@@ -202,3 +202,25 @@ def test_export_does_not_load_textual(db: Path, capsys: pytest.CaptureFixture[st
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.rstrip().endswith("NO-TEXTUAL 0"), result.stderr
+
+
+def test_plan_is_refused_while_the_app_holds_the_data_file(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_plan(db, capsys)
+    before = db.read_bytes()
+    with open_store(db):
+        result = run("--db", str(db), "plan", *PLAN_ARGS, "--minutes", "20", "--start", START)
+    assert result.returncode == 2
+    assert "another Back Planner is using" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_export_without_a_plan_says_how_to_make_one(tmp_path: Path) -> None:
+    db = tmp_path / "never-made.json"
+    result = run("--db", str(db), "export", "--from", START)
+    assert result.returncode == 0
+    assert result.stdout.count("Nothing planned") == 7
+    assert "planner plan" in result.stderr
+    assert not db.exists()
