@@ -19,6 +19,7 @@ import pytest
 
 from planner.storage import Store, StoreError, open_store
 from planner.storage import atomic as atomic_module
+from tests.unit.storage.faults import read_only_folder
 from tests.unit.storage.samples import FRIDAY, TILT, WEDNESDAY
 
 WRITERS = textwrap.dedent(
@@ -151,18 +152,6 @@ def test_a_failed_write_keeps_the_old_file_and_the_store_usable(
     with open_store(db_path) as reopened:
         assert [i.exercise_id for i in reopened.items_on(WEDNESDAY)] == ["kept"]
         assert [i.exercise_id for i in reopened.items_on(FRIDAY)] == ["later"]
-
-
-def read_only_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make creating files in ``folder`` fail as on a read-only mount (which stops root too)."""
-    real_open = os.open
-
-    def guarded_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if flags & os.O_CREAT and Path(path).parent == folder:
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded_open)
 
 
 def test_a_write_into_a_folder_turned_read_only_fails_cleanly(

@@ -9,8 +9,8 @@ import pytest
 
 from planner.storage import ReadOnlyStoreError, StoreError, open_store
 from planner.storage.recovery import open_for_app
+from tests.unit.storage.faults import read_only_folder
 from tests.unit.storage.samples import TILT, WEDNESDAY
-from tests.unit.storage.test_atomic import read_only_folder
 
 AT = datetime(2026, 11, 25, 9, 30)
 

@@ -14,6 +14,7 @@ from planner import __version__
 from planner.domain.catalogue import CatalogueError
 from planner.storage import open_store
 from planner.tui.app import PlannerApp
+from tests.unit.storage.faults import read_only_folder
 
 PLANNER = Path(sys.executable).parent / "planner"
 
@@ -113,3 +114,19 @@ def test_a_bad_catalogue_is_one_line_and_status_2(db_path: Path, tmp_path: Path)
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"planner: {bad}")
     assert "Traceback" not in result.stderr
+
+
+def test_a_folder_that_cannot_be_written_ends_in_one_line_and_status_2(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli import main
+
+    db_path.parent.mkdir()
+    read_only_folder(db_path.parent, monkeypatch)
+    replace_run(monkeypatch)
+    assert main(["--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"planner: cannot save in {db_path.parent}: Read-only file system; "
+        "choose another data file with --db\n"
+    )
