@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from planner.domain.models import Dose, Exercise, Kind, Sides
 
@@ -155,6 +156,17 @@ def estimate_seconds(
 ) -> float:
     """How long a session doing ``pairs`` takes, by the same model the live session runs."""
     return sum(
-        phase.duration_s
-        for phase in build_phases(pairs, get_ready_s=get_ready_s, switch_sides_s=switch_sides_s)
+        _exercise_seconds(exercise, dose, get_ready_s, switch_sides_s) for exercise, dose in pairs
     )
+
+
+@lru_cache(maxsize=4096)
+def _exercise_seconds(
+    exercise: Exercise, dose: Dose, get_ready_s: float, switch_sides_s: float
+) -> float:
+    # Plans repeat the same few (exercise, dose) pairs hundreds of times; exports and
+    # the calendar header estimate them all, so each pair is worked out once.
+    phases = exercise_phases(
+        0, exercise, dose, get_ready_s=get_ready_s, switch_sides_s=switch_sides_s
+    )
+    return sum(phase.duration_s for phase in phases)
