@@ -162,14 +162,16 @@ class _WeekBuilder:
                     )
                     if grown:
                         (state, placed), changed = grown, True
-            for ex_id, slot in list(state.items()):
+            for ex_id in list(state):
+                slot = state[ex_id]  # read afresh: making room may have changed it
                 if slot.rung < ramp_position(self.by_id[ex_id], self.profile, self.week):
                     grown = self.make_room(
                         {**state, ex_id: replace(slot, rung=slot.rung + 1)}, ex_id
                     )
                     if grown:
                         (state, placed), changed = grown, True
-            for ex_id, slot in list(state.items()):
+            for ex_id in list(state):
+                slot = state[ex_id]
                 if slot.times < len(self.days):
                     candidate = {**state, ex_id: replace(slot, times=slot.times + 1)}
                     if (more := self.attempt(candidate)) is not None:
