@@ -1,4 +1,4 @@
-"""Back Planner: a terminal app that plans and runs back-care exercises gradually across the week."""
+"""Back Planner: plan back-care exercises gradually across the week and run them in a terminal."""
 
 from __future__ import annotations
 

@@ -50,9 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser(
         "plan",
         help="generate a gradual plan without opening the app",
-        description="Generate a gradual multi-week plan and save it (replacing the plan from its start on).",
+        description="Generate a gradual multi-week plan and save it; it replaces the plan from "
+        "its start date on, and keeps the days before it and every logged session.",
     )
-    plan.add_argument("--pain", type=int, required=True, metavar="0-10", help="back pain now, 0 to 10")
+    plan.add_argument(
+        "--pain", type=int, required=True, metavar="0-10", help="back pain now, 0 to 10"
+    )
     plan.add_argument(
         "--activity", required=True, choices=["low", "medium", "high"], help="how active you are"
     )

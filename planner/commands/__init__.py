@@ -1,1 +1,1 @@
-"""The sub-commands of ``planner``: each module runs one, given parsed arguments and the data path."""
+"""The sub-commands of ``planner``: each module runs one from parsed arguments and the data path."""

@@ -24,7 +24,7 @@ def week_days(monday: date) -> list[date]:
 
 
 def week_label(day: date) -> str:
-    """The ISO week of ``day`` as ``YYYY-Www`` (the ISO year, which may differ from the calendar year)."""
+    """The ISO week of ``day`` as ``YYYY-Www``; the ISO year can differ from the calendar year."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
