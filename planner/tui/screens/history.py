@@ -1,18 +1,49 @@
-"""The history screen (placeholder until its issue lands)."""
+"""The history screen: how the weeks went against the plan, pain over time, recent sessions.
+
+Everything is read from the store when the screen is shown (and on ``r``), so a
+session finished on the calendar appears as soon as the user comes here.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.history import history_stats, recent_sessions
+from planner.domain.weeks import monday_of
 from planner.storage.store import Store
+from planner.tui.widgets.history_pain import PainTrend
+from planner.tui.widgets.history_sessions import RecentSessions
+from planner.tui.widgets.history_summary import HistorySummary
+from planner.tui.widgets.history_weeks import HistoryWeeks
+
+RECENT_COUNT = 20
+"""Sessions listed: a few weeks' worth, enough to read back through recent notes."""
+
+EMPTY_TEXT = (
+    "No history yet.\n\n"
+    "Once you finish a session, this page shows how each week went against the plan, "
+    "how your pain changes over time, and the notes you left.\n\n"
+    "Press c for the calendar to plan a week or start today's session."
+)
 
 
 class HistoryScreen(Screen[None]):
-    """Placeholder history screen."""
+    """Adherence per week, the streak, minutes, pain before and after, recent sessions."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "focus_weeks", "Weeks", id="history.weeks"),
+        Binding("s", "focus_sessions", "Sessions", id="history.sessions"),
+        Binding("r", "reload", "Refresh", id="history.refresh"),
+    ]
 
     def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:
         super().__init__()
@@ -22,5 +53,52 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("History: coming soon", markup=False)
+        yield Static(EMPTY_TEXT, id="history-empty", markup=False)
+        yield HistorySummary(id="history-summary")
+        with Horizontal(id="history-body"):
+            with Vertical(id="history-weeks-pane"):
+                yield Static("Week by week", classes="history-heading", markup=False)
+                yield HistoryWeeks(id="history-weeks")
+            with Vertical(id="history-side"):
+                yield PainTrend(id="history-pain")
+                yield Static("Recent sessions", classes="history-heading", markup=False)
+                yield RecentSessions(id="history-sessions")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Read the log and the plan again and redraw everything."""
+        today = self.clock.today()
+        logs = self.store.logs()
+        # This week's items count too: its planned sessions are the week's target.
+        items = self.store.items_between(date.min, monday_of(today) + timedelta(days=6))
+        history = history_stats(logs, items, today)
+        self.set_class(history.empty, "-empty")
+        self.refresh_bindings()
+        if history.empty:
+            return
+        theme = self.app.current_theme
+        self.query_one(HistorySummary).show(history, today)
+        self.query_one(HistoryWeeks).show(
+            history.weeks, good=theme.success or "green", short=theme.warning or "yellow"
+        )
+        self.query_one(PainTrend).show(history.weeks)
+        self.query_one(RecentSessions).show(recent_sessions(logs, RECENT_COUNT))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """Hide the keys that move between panes while there are no panes to show."""
+        # False hides a key from the footer; None would only grey it out.
+        return not (action in ("focus_weeks", "focus_sessions") and self.has_class("-empty"))
+
+    def action_focus_weeks(self) -> None:
+        """Move the keyboard to the week table."""
+        self.query_one(HistoryWeeks).focus()
+
+    def action_focus_sessions(self) -> None:
+        """Move the keyboard to the list of recent sessions."""
+        self.query_one(RecentSessions).focus()
