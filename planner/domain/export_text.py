@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
+from functools import lru_cache
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
@@ -21,16 +22,21 @@ def _long_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent if first is None else first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
+@lru_cache(maxsize=1024)
+def _wrap(text: str, indent: str = "", first: str | None = None) -> tuple[str, ...]:
+    # Cached (hence a tuple): a year's plan wraps the same few lines thousands of times.
+    return tuple(
+        textwrap.wrap(
+            text,
+            WIDTH,
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
     )
 
 
+@lru_cache(maxsize=1024)
 def _clip(text: str, indent: str) -> str:
     # The reminder is one line by design: cut it at a word and say so with an ellipsis.
     room = WIDTH - len(indent)
