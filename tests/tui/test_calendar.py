@@ -23,11 +23,15 @@ from planner.domain.models import (
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.calendar import CalendarScreen
+from planner.tui.screens.session import SessionScreen
+from planner.tui.screens.welcome import WelcomeScreen
+from planner.tui.screens.wizard import PlanWizard
 from planner.tui.widgets.day_column import DayColumn
 from tests.conftest import FakeClock
 
 TODAY = date(2026, 11, 25)
 DAY_IDS = ("pelvic-tilt", "leg-lift", "deep-squat")
+HELD_DAY = date(2026, 12, 9)
 
 
 def seeded_store(catalogue: Catalogue) -> Store:
@@ -49,10 +53,21 @@ def seeded_store(catalogue: Catalogue) -> Store:
             exercise_id=exercise_id,
             dose=catalogue.get(exercise_id).start,
             position=position,
-            held_reason="pain rose after Monday's session" if (day, position) == (25, 1) else "",
         )
         for day in (23, 25, 27)
         for position, exercise_id in enumerate(DAY_IDS)
+    ]
+    # A hold far enough ahead that the feedback review on start-up leaves it alone.
+    items += [
+        PlanItem("held-0", HELD_DAY, "pelvic-tilt", catalogue.get("pelvic-tilt").start, 0),
+        PlanItem(
+            "held-1",
+            HELD_DAY,
+            "leg-lift",
+            catalogue.get("leg-lift").start,
+            1,
+            held_reason="pain rose after the last sessions",
+        ),
     ]
     store.save_plan(
         Plan(profile, tuple(items), frozenset({date(2026, 11, 29)})), keep_before=date(2026, 11, 1)
@@ -131,9 +146,10 @@ async def test_held_item_shows_why_in_the_detail(store, catalogue, fake_clock) -
     app = make_app(store, catalogue, fake_clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket")
         assert "=Leg lift" in column(app, 2)
         await pilot.press("down")
-        assert "pain rose after Monday's session" in text_of(app, "#calendar-detail")
+        assert "pain rose after the last sessions" in text_of(app, "#calendar-detail")
 
 
 async def test_add_an_exercise_from_the_picker(store, catalogue, fake_clock) -> None:
@@ -313,3 +329,137 @@ async def test_markup_in_a_name_shows_literally(store, catalogue, fake_clock) ->
         await pilot.press("right")
         assert "[bold]x[/]" in column(app, 3)
         assert "[bold]x[/] sq · 5 reps" in text_of(app, "#calendar-detail")
+
+
+async def test_first_launch_welcome_leads_to_the_wizard_and_a_plan(catalogue, fake_clock) -> None:
+    store = Store.in_memory()
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanWizard)
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert store.settings().welcomed
+        profile = store.profile()
+        assert profile is not None and profile.pain == 3
+        assert store.items_on(TODAY), "the new plan starts today"
+        assert "plan week 1 of 6" in text_of(app, "#calendar-header")
+        assert "planned" in column(app, 2)
+
+
+async def test_welcome_not_now_leaves_the_calendar_empty(catalogue, fake_clock) -> None:
+    store = Store.in_memory()
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert store.settings().welcomed
+        assert store.profile() is None
+        assert "no plan yet" in text_of(app, "#calendar-header")
+
+
+async def test_wizard_replaces_the_plan_from_today(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanWizard)
+        await pilot.press("ctrl+a", "ctrl+k", "2", "enter")
+        await pilot.pause()
+        profile = store.profile()
+        assert profile is not None and profile.pain == 2 and profile.start == TODAY
+        # Monday is history and stays as it was.
+        assert ids_on(store, date(2026, 11, 23)) == list(DAY_IDS)
+        assert store.items_between(TODAY, date(2026, 11, 29)) != []
+
+
+async def test_start_session_and_record_its_log(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("escape")  # skips the pain-before question
+        await pilot.pause()
+        session = app.screen
+        assert isinstance(session, SessionScreen)
+        assert session.day == TODAY
+        assert [exercise.id for exercise, _ in session.pairs] == list(DAY_IDS)
+        # What the session screen hands back when every exercise was done.
+        log = SessionLog(
+            id="wednesday",
+            day=TODAY,
+            started_at=datetime(2026, 11, 25, 9, 30),
+            ended_at=datetime(2026, 11, 25, 9, 42),
+            exercises=tuple(
+                ExerciseLog(item.exercise_id, item.dose, completed=True)
+                for item in store.items_on(TODAY)
+            ),
+            pain_before=3,
+            pain_after=2,
+        )
+        session.dismiss(log)
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert [entry.id for entry in store.logs_between(TODAY, TODAY)] == ["wednesday"]
+        assert "done" in column(app, 2)
+        assert "sessions done 2/3" in text_of(app, "#calendar-header")
+        assert toasts(app)
+
+
+async def test_start_session_on_an_empty_day_says_so(store, catalogue, fake_clock) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert "Nothing is planned" in toasts(app)
+
+
+async def test_export_writes_a_new_file_each_time(
+    store, catalogue, fake_clock, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        first = tmp_path / "back-plan-2026-W48.txt"
+        text = first.read_text(encoding="utf-8")
+        assert "Pelvic tilt" in text
+        assert str(first) in toasts(app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert (tmp_path / "back-plan-2026-W48-2.txt").read_text(encoding="utf-8") == text
+        assert first.read_text(encoding="utf-8") == text
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "back-plan-2026-W48-2.txt",
+            "back-plan-2026-W48.txt",
+        ]
+
+
+async def test_export_to_a_missing_folder_says_why(
+    store, catalogue, fake_clock, tmp_path, monkeypatch
+) -> None:
+    # A working folder deleted under the app: no file can go there, even for root.
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert "Could not write the plan" in toasts(app)
+        assert isinstance(app.screen, CalendarScreen)
+    assert list(tmp_path.iterdir()) == []

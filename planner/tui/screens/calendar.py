@@ -6,6 +6,7 @@ reads only the shown week from the store; the grid just draws what it is given.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -19,13 +20,18 @@ from textual.widgets import Footer, Static
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
-from planner.domain.models import DayStatus, Dose, PlanItem
+from planner.domain.models import DayStatus, Dose, PlanItem, Profile, SessionLog
+from planner.domain.progression import generate_plan
 from planner.domain.weeks import monday_of, week_label
+from planner.storage.journal import record_session, review_plan
 from planner.storage.store import Store
 from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.dose_dialog import DoseDialog
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.screens.pick_exercise import PickExerciseDialog
+from planner.tui.screens.session import SessionScreen
+from planner.tui.screens.welcome import WelcomeScreen
+from planner.tui.screens.wizard import PlanWizard
 from planner.tui.week_data import (
     day_minutes,
     exercise_name,
@@ -43,11 +49,14 @@ class CalendarScreen(Screen[None]):
     """This week's plan: move around it, edit it, start a session, export it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,enter", "session", "Start", id="calendar.session"),
         Binding("a", "add", "Add", id="calendar.add"),
         Binding("x,delete", "remove", "Remove", id="calendar.remove"),
         Binding("m", "move", "Move", id="calendar.move"),
         Binding("d", "dose", "Dose", id="calendar.dose"),
         Binding("r", "rest", "Rest day", id="calendar.rest"),
+        Binding("w", "wizard", "Plan", id="calendar.wizard"),
+        Binding("e", "export", "Export", id="calendar.export"),
         Binding("left", "day(-1)", "Previous day", show=False, id="calendar.previous_day"),
         Binding("right", "day(1)", "Next day", show=False, id="calendar.next_day"),
         Binding("up", "item(-1)", "Previous exercise", show=False, id="calendar.previous_item"),
@@ -95,7 +104,22 @@ class CalendarScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(WeekGrid).focus()
-        self._draw_text()
+        # The feedback rules look at the sessions since the last launch before the week is drawn.
+        self._tell(review_plan(self.store, self.catalogue, self.today))
+        self._reload()
+        if not self.store.settings().welcomed:
+            self.app.push_screen(WelcomeScreen(self.catalogue), self._after_welcome)
+
+    def _after_welcome(self, build_now: bool | None) -> None:
+        if not self.store.read_only:
+            self.store.save_settings(replace(self.store.settings(), welcomed=True))
+        if build_now:
+            self.action_wizard()
+
+    def _tell(self, message: str) -> None:
+        """Show a message from the plan rules, if they had anything to say."""
+        if message:
+            self.notify(message, markup=False, timeout=8)
 
     # -- drawing -----------------------------------------------------------------
 
@@ -368,3 +392,63 @@ class CalendarScreen(Screen[None]):
         when = day.strftime("%A %d %b")
         message = f"{when} is a rest day." if rest else f"{when} is no longer a rest day."
         self.notify(message, markup=False)
+
+    def action_wizard(self) -> None:
+        """Build a new plan from the wizard's answers; days before today keep their history."""
+        if not self._can_edit():
+            return
+
+        def build(profile: Profile | None) -> None:
+            if profile is None:
+                return
+            try:
+                plan = generate_plan(profile, self.catalogue)
+                self.store.save_plan(plan, keep_before=self.today)
+            except UserFacingError as error:
+                self._report(error)
+                return
+            self.selected_day = self.today
+            self.selected_index = 0
+            self._reload()
+            weeks = f"{profile.weeks} week{'s' if profile.weeks != 1 else ''}"
+            self.notify(f"Your {weeks} plan is ready.", markup=False)
+
+        self.app.push_screen(PlanWizard(self.today, self.store.profile()), build)
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def action_session(self) -> None:
+        """Run the selected day's exercises in the live-session screen."""
+        day = self.selected_day
+        items = list(self.week.items[day])
+        if not items:
+            self.notify("Nothing is planned that day.", severity="warning", markup=False)
+            return
+        if self.store.read_only:
+            message = "The data file is open read-only: this session will not be saved."
+            self.notify(message, severity="warning", markup=False)
+        settings = self.store.settings()
+        screen = SessionScreen(day, items, self.catalogue, settings, self.clock)
+        self.app.push_screen(screen, self._session_over)
+
+    def _session_over(self, log: SessionLog | None) -> None:
+        """Save the session the user just did and show what it changed."""
+        if log is None:
+            return
+        message = record_session(self.store, self.catalogue, log, self.today)
+        self._reload()
+        self.notify(message or "Session saved.", markup=False, timeout=8)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Write the plan, from the shown week on, as a text file in the current folder."""
+        # Loaded on first use: the export writers are not needed to show the calendar.
+        from planner.tui.export_file import write_text_export
+
+        try:
+            path = write_text_export(self.store, self.catalogue, self.week.monday)
+        except UserFacingError as error:
+            self._report(error)
+            return
+        self.notify(f"Plan written to {path}", markup=False, timeout=10)
