@@ -141,3 +141,22 @@ def test_a_new_file_records_the_schema_version(db_path: Path) -> None:
         assert b'"schema_version":1' in db_path.read_bytes()
     finally:
         store.close()
+
+
+def test_feedback_changes_to_several_items_and_the_advice_survive_reopening(
+    db_path: Path,
+) -> None:
+    store = open_store(db_path)
+    store.save_plan(plan(MONDAY), keep_before=MONDAY)
+    held = [
+        replace(item, dose=BRIDGE, held_reason="pain went up", unheld_dose=TILT)
+        for item in store.items_between(MONDAY, FRIDAY)
+    ]
+    store.update_items(held)
+    store.set_plan_advice("progression paused: please see a doctor")
+    store = reopen(store, db_path)
+    try:
+        assert store.items_between(MONDAY, FRIDAY) == held
+        assert store.plan_advice() == "progression paused: please see a doctor"
+    finally:
+        store.close()
