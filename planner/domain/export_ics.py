@@ -24,26 +24,38 @@ REMINDER_BEFORE = timedelta(minutes=15)
 UID_DOMAIN = "back-planner.local"
 
 
-def _description(day: ExportDay, advice: str) -> str:
-    lines = []
-    for number, entry in enumerate(day.entries, start=1):
-        lines.append(f"{number}. {entry.name}: {entry.dose}" if entry.dose else entry.name)
-        if entry.reminder:
-            lines.append(f"   {entry.reminder}")
-    if advice:
-        lines += ["", advice]
+def _description(day: ExportDay) -> str:
+    # Names and doses only: the how-to reminders and the safety note go once in the
+    # calendar's own description. Repeated in every event they tripled the file and
+    # the time to write it (icalendar folds long lines one character at a time).
+    lines = [
+        f"{number}. {entry.name}: {entry.dose}" if entry.dose else f"{number}. {entry.name}"
+        for number, entry in enumerate(day.entries, start=1)
+    ]
+    return "\n".join(lines)
+
+
+def _calendar_description(window: ExportWindow, days: list[ExportDay]) -> str:
+    reminders: dict[str, str] = {}
+    for day in days:
+        for entry in day.entries:
+            if entry.reminder:
+                reminders.setdefault(entry.name, entry.reminder)
+    lines = [f"{name}: {how}" for name, how in reminders.items()]
+    if window.advice:
+        lines += ["", window.advice]
     lines += ["", SAFETY_NOTE]
     return "\n".join(lines)
 
 
-def _event(day: ExportDay, advice: str, stamp: datetime) -> Event:
+def _event(day: ExportDay, stamp: datetime) -> Event:
     start = datetime.combine(day.day, EVENT_TIME)
     count = len(day.entries)
     summary = f"Back exercises: {count} exercise{'s' if count != 1 else ''}, {day.minutes} min"
     event = Event.new(
         uid=f"{day.day:%Y%m%d}-session@{UID_DOMAIN}",
         summary=summary,
-        description=_description(day, advice),
+        description=_description(day),
         start=start,
         end=start + timedelta(minutes=max(1, day.minutes)),
         stamp=stamp,
@@ -65,8 +77,10 @@ def render_ics(
         name="Back exercises",
         uid=f"{window.start:%Y%m%d}-{window.weeks}w@{UID_DOMAIN}",
     )
-    for day in export_days(window, catalogue):
+    days = export_days(window, catalogue)
+    calendar.add("description", _calendar_description(window, days))
+    for day in days:
         if day.entries:
-            calendar.add_component(_event(day, window.advice, when))
+            calendar.add_component(_event(day, when))
     data: bytes = calendar.to_ical()
     return data
