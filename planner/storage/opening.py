@@ -8,6 +8,7 @@ left byte for byte as it was; ``move_aside`` keeps it under a new name.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from datetime import datetime
@@ -82,7 +83,7 @@ def open_store(
     except BaseException:
         lock.release()
         raise
-    store._on_close.append(lock.release)
+    store.call_on_close(lock.release)
     return store
 
 
@@ -122,8 +123,11 @@ def _build_store(path: Path, *, read_only: bool, migrations: Mapping[int, Migrat
 
 def _make_private(path: Path) -> None:
     # A file copied in from elsewhere may be readable by everyone; health data should not be.
-    if path.stat().st_mode & 0o077:
-        os.chmod(path, 0o600)
+    # If the chmod is refused (someone else's file) the next save still replaces it with a
+    # 0600 file, so carrying on is safe.
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
 
 
 def move_aside(path: Path, *, now: datetime | None = None) -> Path:

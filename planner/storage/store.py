@@ -8,11 +8,10 @@ the method returns (through the crash-safe storage in ``atomic.py``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
@@ -44,7 +43,7 @@ class Store:
         self._settings = db.table("settings")
         self._custom = db.table("custom_exercises")
         self._meta = db.table("meta")
-        self._on_close: list[Any] = []
+        self._on_close: list[Callable[[], object]] = []
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -72,6 +71,10 @@ class Store:
         for release in self._on_close:
             release()
         self._on_close.clear()
+
+    def call_on_close(self, release: Callable[[], object]) -> None:
+        """Run ``release`` when the store is closed (``open_store`` lets its lock go this way)."""
+        self._on_close.append(release)
 
     def __enter__(self) -> Store:
         return self
