@@ -1,0 +1,78 @@
+"""The settings dialog: bell, beeps and the two session pause lengths, validated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import Input
+
+from planner.domain.models import Settings
+from planner.tui.screens.settings import SettingsDialog
+
+_TCSS = Path(__file__).parents[2] / "planner" / "tui" / "tcss" / "settings.tcss"
+
+
+class _Host(App[None]):
+    """A bare app that shows the dialog and keeps what it returned."""
+
+    CSS_PATH = _TCSS
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.results: list[Settings | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(SettingsDialog(self.settings), self.results.append)
+
+
+async def test_changes_are_saved_and_other_settings_kept() -> None:
+    """Turning the bell off and changing both times keeps the welcome flag as it was."""
+    app = _Host(Settings(welcomed=True))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.click("#settings-bell")
+        app.screen.query_one("#settings-get-ready", Input).value = "10"
+        app.screen.query_one("#settings-switch", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [
+        Settings(welcomed=True, bell=False, countdown_beeps=True, get_ready_s=10, switch_sides_s=0)
+    ]
+
+
+async def test_a_time_out_of_range_is_refused_with_a_message() -> None:
+    """Ninety seconds to switch sides is refused; the dialog stays open."""
+    app = _Host(Settings())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.screen.query_one("#settings-switch", Input).value = "90"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(app.screen.query_one("#settings-error").render())
+        assert message == "Switch-sides time must be a whole number of seconds from 0 to 60."
+        assert isinstance(app.screen, SettingsDialog)
+    assert app.results == []
+
+
+async def test_an_empty_time_is_refused() -> None:
+    """An empty get-ready box is not zero: the user is told what is wanted."""
+    app = _Host(Settings())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.screen.query_one("#settings-get-ready", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Get-ready time" in str(app.screen.query_one("#settings-error").render())
+    assert app.results == []
+
+
+async def test_escape_cancels() -> None:
+    """Escape closes the dialog and changes nothing."""
+    app = _Host(Settings())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
