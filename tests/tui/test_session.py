@@ -184,3 +184,25 @@ async def test_a_clock_jump_pauses_the_session_and_says_so(fake_clock: FakeClock
         await pilot.press("space")
         await harness.run_for(pilot, 2)
         assert harness.screen.query_one(Countdown).value == "0:10"
+
+
+async def test_the_get_ready_time_comes_from_settings(fake_clock: FakeClock) -> None:
+    """Ten seconds to get ready when the user chose ten."""
+    settings = Settings(welcomed=True, get_ready_s=10)
+    harness = SessionHarness(fake_clock, items_for(HAMSTRING), settings=settings)
+    async with harness.app.run_test(size=(100, 32)) as pilot:
+        await harness.open(pilot)
+        assert harness.screen.query_one(Countdown).value == "0:10"
+        await harness.run_for(pilot, 9)
+        assert harness.shown("session-phase") == "Get ready"
+
+
+async def test_a_day_with_nothing_runnable_closes_at_once(fake_clock: FakeClock) -> None:
+    """Items whose exercise no longer exists leave nothing to run: no log, no questions."""
+    harness = SessionHarness(fake_clock, items_for(("deleted-own", Dose(hold_s=10))))
+    async with harness.app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        harness.app.push_screen(harness.screen, harness.results.append)
+        await pilot.pause()
+        assert not isinstance(harness.app.screen, PainBeforeDialog)
+    assert harness.results == [None]
