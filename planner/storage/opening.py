@@ -152,6 +152,9 @@ def move_aside(path: Path, *, now: datetime | None = None) -> Path:
             raise StoreError(
                 f"could not keep the damaged file {path} aside: {error.strerror or error}"
             ) from error
+        # It may still hold health data: keep the copy as private as a data file.
+        with contextlib.suppress(OSError):
+            os.chmod(target, 0o600)
         return target
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -213,6 +214,7 @@ def test_move_aside_keeps_the_bytes_under_a_dated_name(db_path: Path) -> None:
     kept = move_aside(db_path, now=at)
     assert kept == db_path.with_name("planner.json.damaged-20261125-093005")
     assert kept.read_bytes() == first
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert not db_path.exists()
 
     second = write(db_path, b"second bad file")
