@@ -1,18 +1,47 @@
-"""The catalogue screen (placeholder until its issue lands)."""
+"""The catalogue screen: browse the exercises, read one in full, plan it, manage your own.
+
+The list and a filter sit on the left, the selected exercise's detail on the
+right. Built-in exercises are read-only; the user's own can be created, edited
+and deleted, and every change goes to the store and to the one Catalogue object
+the other screens share.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from datetime import date
+from typing import ClassVar
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList
+
+from planner.domain import progression
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.errors import UserFacingError
+from planner.domain.models import Dose, Exercise
 from planner.storage.store import Store
+from planner.tui.screens.confirm import ConfirmDialog
+from planner.tui.screens.exercise_form import ExerciseForm
+from planner.tui.screens.pick_day import PickDayDialog
+from planner.tui.widgets.catalogue_list import ExerciseList, matches
+from planner.tui.widgets.exercise_detail import ExerciseDetail
 
 
 class CatalogueScreen(Screen[None]):
-    """Placeholder catalogue screen."""
+    """Every exercise the user can plan, filterable, with a detail pane and edit keys."""
+
+    SUB_TITLE = "Catalogue"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_to_day", "Add to day", id="catalogue.add"),
+        Binding("n", "new_exercise", "New", id="catalogue.new"),
+        Binding("e", "edit_exercise", "Edit", id="catalogue.edit"),
+        Binding("x", "delete_exercise", "Delete", id="catalogue.delete"),
+        Binding("slash", "focus_filter", "Filter", id="catalogue.filter"),
+    ]
 
     def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:
         super().__init__()
@@ -22,5 +51,182 @@ class CatalogueScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Catalogue: coming soon", markup=False)
+        with Horizontal(id="catalogue-body"):
+            with Vertical(id="catalogue-side"):
+                yield Input(placeholder="Filter by name  ( / )", id="catalogue-filter")
+                yield ExerciseList(id="catalogue-list")
+            yield ExerciseDetail(id="catalogue-detail")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+        self.query_one(ExerciseList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Another screen may have changed the shared catalogue while this one was away.
+        self.refresh_list()
+
+    # -- showing ---------------------------------------------------------------
+
+    def selected(self) -> Exercise | None:
+        """The exercise highlighted in the list, if any."""
+        exercise_id = self.query_one(ExerciseList).highlighted_id
+        if exercise_id is None or exercise_id not in self.catalogue:
+            return None
+        return self.catalogue.get(exercise_id)
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        """Show the exercises matching the filter, with ``keep`` (or the current one) selected."""
+        exercise_list = self.query_one(ExerciseList)
+        keep = keep or exercise_list.highlighted_id
+        query = self.query_one("#catalogue-filter", Input).value
+        builtin = [e for e in self.catalogue if not e.custom]
+        own = sorted((e for e in self.catalogue if e.custom), key=lambda e: e.name.casefold())
+        exercise_list.show((e for e in builtin + own if matches(e, query)), keep=keep)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        exercise = self.selected()
+        follower = exercise.flows_into if exercise else ""
+        flows_into = self.catalogue.get(follower).name if follower in self.catalogue else ""
+        self.query_one(ExerciseDetail).show(exercise, flows_into)
+
+    @on(Input.Changed, "#catalogue-filter")
+    def filter_list(self, event: Input.Changed) -> None:
+        """Narrow the list as the user types."""
+        event.stop()
+        self.refresh_list()
+
+    @on(Input.Submitted, "#catalogue-filter")
+    def leave_filter(self, event: Input.Submitted) -> None:
+        """Enter in the filter goes back to the list, ready for the action keys."""
+        event.stop()
+        self.query_one(ExerciseList).focus()
+
+    @on(OptionList.OptionHighlighted, "#catalogue-list")
+    def show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Follow the list's highlight in the detail pane."""
+        event.stop()
+        self._show_detail()
+
+    def action_focus_filter(self) -> None:
+        """Jump to the filter box."""
+        self.query_one("#catalogue-filter", Input).focus()
+
+    # -- planning --------------------------------------------------------------
+
+    @work
+    async def action_add_to_day(self) -> None:
+        """Ask for a day and schedule the selected exercise on it."""
+        exercise = self.selected()
+        if exercise is None:
+            self.notify("Select an exercise first.", severity="warning")
+            return
+        if self._refuse_read_only():
+            return
+        today = self.clock.today()
+        day = await self.app.push_screen_wait(
+            PickDayDialog(f"Add {exercise.name} to which day?", today, today)
+        )
+        if day is None:
+            return
+        try:
+            self.store.add_item(day, exercise.id, self._dose_on(exercise, day))
+        except UserFacingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Added {exercise.name} to {day:%A} {day.day} {day:%b}", markup=False)
+
+    def _dose_on(self, exercise: Exercise, day: date) -> Dose:
+        # With a plan, the exercise joins at the dose the plan has reached by that day;
+        # without one there is no progression to follow, so it starts at its start dose.
+        profile = self.store.profile()
+        if profile is None:
+            return exercise.start
+        return progression.dose_for_day(exercise, profile, day)
+
+    # -- the user's own exercises ---------------------------------------------
+
+    @work
+    async def action_new_exercise(self) -> None:
+        """Open an empty form and add what it returns to the catalogue."""
+        if self._refuse_read_only():
+            return
+        created = await self.app.push_screen_wait(ExerciseForm(self.catalogue.ids))
+        if created is not None and self._save(created):
+            self.notify(f"Created {created.name}", markup=False)
+
+    @work
+    async def action_edit_exercise(self) -> None:
+        """Open the selected custom exercise in the form and save the changes."""
+        exercise = self._own_selected("changed")
+        if exercise is None:
+            return
+        edited = await self.app.push_screen_wait(ExerciseForm(self.catalogue.ids, exercise))
+        if edited is not None and self._save(edited):
+            self.notify(f"Saved {edited.name}", markup=False)
+
+    @work
+    async def action_delete_exercise(self) -> None:
+        """Ask, then delete the selected custom exercise and take it off the plan."""
+        exercise = self._own_selected("deleted")
+        if exercise is None:
+            return
+        days = {
+            item.day
+            for item in self.store.items_between(date.min, date.max)
+            if item.exercise_id == exercise.id
+        }
+        question = f"Delete {exercise.name}?"
+        if days:
+            question += (
+                f" It is planned on {_count(len(days), 'day')} and will be removed from them."
+            )
+        if not await self.app.push_screen_wait(ConfirmDialog(question, "Delete")):
+            return
+        try:
+            self.store.delete_custom_exercise(exercise.id)
+        except UserFacingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.catalogue.remove_custom(exercise.id)
+        self.refresh_list()
+        self.notify(
+            f"Deleted {exercise.name}; removed from {_count(len(days), 'plan day')}", markup=False
+        )
+
+    def _refuse_read_only(self) -> bool:
+        # Say so before the user fills in a form or picks a day that cannot be saved.
+        if self.store.read_only:
+            self.notify(
+                "The data file is open read-only; nothing can be changed.", severity="error"
+            )
+        return self.store.read_only
+
+    def _own_selected(self, verb: str) -> Exercise | None:
+        exercise = self.selected()
+        if exercise is None:
+            self.notify("Select an exercise first.", severity="warning")
+            return None
+        if not exercise.custom:
+            self.notify(
+                f"{exercise.name} is built in and cannot be {verb}; press n to make your own.",
+                severity="warning",
+                markup=False,
+            )
+            return None
+        return None if self._refuse_read_only() else exercise
+
+    def _save(self, exercise: Exercise) -> bool:
+        try:
+            self.store.save_custom_exercise(exercise)
+            self.catalogue.put_custom(exercise)
+        except UserFacingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        self.refresh_list(keep=exercise.id)
+        return True
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
