@@ -99,6 +99,9 @@ async def test_lists_every_exercise_and_shows_the_first_in_detail(
         assert steps.splitlines()[0] == f"1. {first.steps[0]}"
         assert f"Starts at {first.start.describe()}" in _text(screen, "#detail-dose")
         assert f"works up to {first.target.describe()}" in _text(screen, "#detail-dose")
+        notes = _text(screen, "#detail-notes")
+        assert first.level_note in notes
+        assert f"go on to {catalogue.get(first.flows_into).name}." in notes
 
 
 async def test_filter_narrows_the_list_and_the_detail_follows(
