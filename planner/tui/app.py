@@ -61,9 +61,11 @@ class PlannerApp(App[None]):
         self.add_mode("catalogue", partial(CatalogueScreen, store, catalogue, self.clock))
         self.add_mode("history", partial(HistoryScreen, store, catalogue, self.clock))
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
-        self.switch_mode("calendar")
+        # Wait for the calendar: a notice raised before it is up would land on the
+        # blank default screen and never be seen.
+        await self.switch_mode("calendar")
         if self.notice:
             self.notify(self.notice, markup=False, timeout=10)
         self.call_after_refresh(self._guard_size, self.size)

@@ -22,6 +22,14 @@ _MODES = {
 }
 """Mode name -> command name, for the mode switches."""
 
+CLEARER_WORDS = {
+    "app.focus_next": "Next field or list",
+    "app.focus_previous": "Previous field or list",
+    "screen.copy_text": "Copy selected text",
+    "command_palette": "Command palette: find any action by name",
+} | {f"switch_mode({mode!r})": name for mode, name in _MODES.items()}
+"""Descriptions from Textual itself and the short footer words for modes, said more plainly."""
+
 _HIDDEN_ACTIONS = {"command_palette"}
 """Actions that make no sense as palette commands (the palette is already open)."""
 
@@ -53,9 +61,8 @@ def bound_commands(screen: Screen[object]) -> Iterator[BoundCommand]:
         if binding.action in _HIDDEN_ACTIONS:
             continue
         seen.add(marker)
-        yield BoundCommand(
-            binding.description, app.get_key_display(binding), binding.action, active.node
-        )
+        name = CLEARER_WORDS.get(binding.action, binding.description)
+        yield BoundCommand(name, app.get_key_display(binding), binding.action, active.node)
     if screen.is_modal:
         # A dialog waits for its answer; leaving for another mode would strand it.
         return

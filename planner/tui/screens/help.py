@@ -14,6 +14,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from planner.tui.commands import CLEARER_WORDS
+
 
 @dataclass(frozen=True)
 class KeyRow:
@@ -35,14 +37,6 @@ class KeyGroup:
 _GENERAL = "General"
 """The group for Textual's own keys (focus, copy, palette), which carry no binding id."""
 
-_CLEARER_WORDS = {
-    "app.focus_next": "Next field or list",
-    "app.focus_previous": "Previous field or list",
-    "screen.copy_text": "Copy selected text",
-    "command_palette": "Command palette: find any action by name",
-}
-"""Textual's own descriptions, reworded for this app."""
-
 
 def _group_title(node: DOMNode) -> str:
     if isinstance(node, App):
@@ -63,7 +57,7 @@ def key_groups(screen: Screen[object]) -> list[KeyGroup]:
             continue
         # Our bindings all carry an id; the ones without come from Textual itself.
         title = _group_title(active.node) if binding.id else _GENERAL
-        description = _CLEARER_WORDS.get(binding.action, binding.description)
+        description = CLEARER_WORDS.get(binding.action, binding.description)
         key = app.get_key_display(binding)
         rows = groups.setdefault(title, {})
         old = rows.get(binding.action)
@@ -81,8 +75,8 @@ def _render_group(group: KeyGroup, key_width: int) -> Content:
     lines: list[Content] = []
     for row in group.rows:
         line = Content.assemble(
-            (row.key.ljust(key_width), "bold $accent"),
-            "  ",
+            # The gap lives inside the key's part: a separate spaces-only part got dropped.
+            (row.key.ljust(key_width + 2), "bold $accent"),
             row.description if row.enabled else (f"{row.description} (not now)", "dim"),
         )
         lines.append(line)

@@ -35,6 +35,11 @@ class TooSmallScreen(ModalScreen[None]):
         Binding("q", "app.quit", "Quit", id="too_small.quit"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._leaving = False
+        """Set once dismissed: a resize and a resume can both arrive before the pop is done."""
+
     def compose(self) -> ComposeResult:
         yield Static(too_small_message(self.app.size), id="too-small-message", markup=False)
 
@@ -46,7 +51,9 @@ class TooSmallScreen(ModalScreen[None]):
 
     def _follow(self, size: Size) -> None:
         if size.width >= MINIMUM_SIZE.width and size.height >= MINIMUM_SIZE.height:
-            if self.is_current:
+            # Only the top one closes; one further down waits for its resume.
+            if self.app.screen is self and not self._leaving:
+                self._leaving = True
                 self.dismiss()
             return
         self.query_one("#too-small-message", Static).update(too_small_message(size))
