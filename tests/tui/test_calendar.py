@@ -463,3 +463,28 @@ async def test_export_to_a_missing_folder_says_why(
         assert "Could not write the plan" in toasts(app)
         assert isinstance(app.screen, CalendarScreen)
     assert list(tmp_path.iterdir()) == []
+
+
+class TestCalendarSnapshots:
+    """How the calendar looks with a plan, at the usual size and at the smallest supported one."""
+
+    def test_week_with_a_plan_at_100x32(self, snap_compare, catalogue, fake_clock) -> None:
+        """This week: Monday done, today selected with its first exercise, Sunday a rest day."""
+        app = make_app(seeded_store(catalogue), catalogue, fake_clock)
+        assert snap_compare(app, terminal_size=(100, 32))
+
+    def test_week_with_a_plan_at_80x24(self, snap_compare, catalogue, fake_clock) -> None:
+        """At 80 columns names end in an ellipsis and doses shorten; the detail line has it all."""
+        app = make_app(seeded_store(catalogue), catalogue, fake_clock)
+        assert snap_compare(app, terminal_size=(80, 24))
+
+    def test_held_exercise_selected(self, snap_compare, catalogue, fake_clock) -> None:
+        """Two weeks ahead, the held exercise is selected and the detail line says why."""
+        app = make_app(seeded_store(catalogue), catalogue, fake_clock)
+        keys = ["right_square_bracket", "right_square_bracket", "down"]
+        assert snap_compare(app, press=keys, terminal_size=(100, 32))
+
+    def test_dose_dialog_at_80x24(self, snap_compare, catalogue, fake_clock) -> None:
+        """The dose form fits an 80x24 terminal."""
+        app = make_app(seeded_store(catalogue), catalogue, fake_clock)
+        assert snap_compare(app, press=["d"], terminal_size=(80, 24))

@@ -54,9 +54,9 @@ class CalendarScreen(Screen[None]):
         Binding("x,delete", "remove", "Remove", id="calendar.remove"),
         Binding("m", "move", "Move", id="calendar.move"),
         Binding("d", "dose", "Dose", id="calendar.dose"),
-        Binding("r", "rest", "Rest day", id="calendar.rest"),
+        Binding("r", "rest", "Rest day", show=False, id="calendar.rest"),
         Binding("w", "wizard", "Plan", id="calendar.wizard"),
-        Binding("e", "export", "Export", id="calendar.export"),
+        Binding("e", "export", "Export", show=False, id="calendar.export"),
         Binding("left", "day(-1)", "Previous day", show=False, id="calendar.previous_day"),
         Binding("right", "day(1)", "Next day", show=False, id="calendar.next_day"),
         Binding("up", "item(-1)", "Previous exercise", show=False, id="calendar.previous_item"),
@@ -190,8 +190,9 @@ class CalendarScreen(Screen[None]):
         items = self.week.items[day]
         status = self.week.statuses[day]
         if not items:
-            hint = "rest day" if status is DayStatus.REST else "nothing planned · a adds one"
-            return Content(f"{when} · {hint}")
+            if status is DayStatus.REST:
+                return Content(f"{when} · rest day")
+            return Content(f"{when} · nothing planned\na adds an exercise · r makes it a rest day")
         minutes = day_minutes(items, self.catalogue, self.store.settings())
         count = f"{len(items)} exercise{'s' if len(items) != 1 else ''}"
         return Content(f"{when} · {count} · about {round(minutes)} min · {status.value}")

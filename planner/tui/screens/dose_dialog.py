@@ -62,6 +62,7 @@ class DoseDialog(ModalScreen[Dose | None]):
                         id=f"dose-{field.name}",
                         type="integer",
                         classes="dose-input",
+                        compact=True,
                     )
             yield Label("", id="dose-error", markup=False)
             with Horizontal(id="dose-buttons"):

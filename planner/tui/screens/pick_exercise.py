@@ -32,7 +32,7 @@ class PickExerciseDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-exercise-box"):
             yield Label("Add which exercise?", id="pick-exercise-title")
-            yield Input(placeholder="Type to filter", id="pick-exercise-filter")
+            yield Input(placeholder="Type to filter", id="pick-exercise-filter", compact=True)
             yield OptionList(id="pick-exercise-list")
             yield Label("Enter adds · Esc cancels", id="pick-exercise-hint")
 
