@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.models import Dose, Exercise, Kind, Sides
-from planner.domain.phases import PhaseKind, Side, build_phases, estimate_seconds
+from planner.domain.phases import Phase, PhaseKind, Side, build_phases, estimate_seconds
 
 
 def make_exercise(kind: Kind, sides: Sides, tempo_s: float = 3.0) -> Exercise:
@@ -24,7 +24,7 @@ def make_exercise(kind: Kind, sides: Sides, tempo_s: float = 3.0) -> Exercise:
     )
 
 
-def kinds(phases: list) -> list[str]:
+def kinds(phases: list[Phase]) -> list[str]:
     return [p.kind.value for p in phases]
 
 
