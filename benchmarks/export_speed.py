@@ -1,0 +1,61 @@
+"""Export: a 52-week plan rendered as text and as iCalendar (goal ≤ 100 ms each).
+
+The plan is a year of the five-year database (about 2,400 items), read through the
+Store as ``planner export`` reads it; the timings cover rendering only, the part
+that grows with the plan. Prints one line with the medians.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from benchmarks.generate_history import write_history
+from planner.domain.catalogue import load_catalogue
+from planner.domain.export import ExportWindow, render_ics, render_text
+from planner.domain.weeks import monday_of
+from planner.storage import open_store
+
+RUNS = 7
+
+
+def median_seconds(action: Callable[[], object]) -> float:
+    samples = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    catalogue = load_catalogue()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "five-years.json"
+        write_history(db)
+        start = monday_of(date.today()) - timedelta(weeks=50)
+        with open_store(db, read_only=True) as store:
+            end = start + timedelta(weeks=52, days=-1)
+            window = ExportWindow(
+                start=start,
+                weeks=52,
+                items=tuple(store.items_between(start, end)),
+                rest_days=frozenset(store.rest_days_between(start, end)),
+                advice=store.plan_advice(),
+                profile=store.profile(),
+            )
+    render_ics(window, catalogue)  # the first call pays icalendar's import; time the work
+    text_s = median_seconds(lambda: render_text(window, catalogue))
+    ics_s = median_seconds(lambda: render_ics(window, catalogue))
+    print(
+        f"export: 52 weeks ({len(window.items)} items) as text {text_s * 1000:.1f} ms, "
+        f"as .ics {ics_s * 1000:.1f} ms (goal <= 100 ms each)"
+    )
+
+
+if __name__ == "__main__":
+    main()

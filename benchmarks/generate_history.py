@@ -1,0 +1,125 @@
+"""Write a realistic five-year database: about 12,000 plan items and 1,800 logged sessions.
+
+Five years of a user who exercises six days a week with the seven built-in
+exercises (an eighth item on some days), logs most sessions (a few twice a day),
+rates pain and effort, and leaves a note now and then. Deterministic: the same
+seed gives the same file. Run it alone to make a file to try the app on:
+
+    python -m benchmarks.generate_history /tmp/five-years.json
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import uuid
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.models import (
+    Activity,
+    Effort,
+    ExerciseLog,
+    Plan,
+    PlanItem,
+    Profile,
+    SessionLog,
+    Settings,
+)
+from planner.domain.weeks import monday_of
+from planner.storage import open_store
+
+WEEKS = 5 * 52
+TARGET_ITEMS = 12_000
+TARGET_SESSIONS = 1_800
+
+
+def _items_and_rest(
+    catalogue: Catalogue, first: date, rng: random.Random
+) -> tuple[list[PlanItem], set[date]]:
+    exercises = catalogue.builtin()
+    days = [first + timedelta(days=n) for n in range(WEEKS * 7 + 14)]
+    rest = {day for day in days if day.weekday() == 6}
+    training = [day for day in days if day not in rest]
+    extra_days = set(rng.sample(training, TARGET_ITEMS - len(training) * len(exercises)))
+    items: list[PlanItem] = []
+    for day in training:
+        chosen = list(exercises) + ([rng.choice(exercises)] if day in extra_days else [])
+        for position, exercise in enumerate(chosen):
+            dose = exercise.target if day > first + timedelta(weeks=8) else exercise.start
+            items.append(
+                PlanItem(uuid.UUID(int=rng.getrandbits(128)).hex, day, exercise.id, dose, position)
+            )
+    return items, rest
+
+
+def _logs(items: list[PlanItem], today: date, rng: random.Random) -> list[SessionLog]:
+    by_day: dict[date, list[PlanItem]] = {}
+    for item in items:
+        if item.day < today:
+            by_day.setdefault(item.day, []).append(item)
+    days = sorted(by_day)
+    logged = sorted(rng.sample(days, min(len(days), TARGET_SESSIONS - 240)))
+    twice = rng.sample(logged, 240)
+    logs: list[SessionLog] = []
+    notes = ["", "", "", "felt stiff in the morning", "good one", "[b]bold?[/b] left hip tight"]
+    for day in sorted(logged + twice):
+        started = datetime.combine(day, time(18, rng.randrange(60)))
+        partial = rng.random() < 0.1
+        entries = tuple(
+            ExerciseLog(
+                exercise_id=item.exercise_id,
+                planned=item.dose,
+                sets_done=item.dose.sets,
+                reps_done=item.dose.reps * 2,
+                holds_done=item.dose.reps if item.dose.hold_s else 0,
+                seconds=60.0,
+                completed=not (partial and index > 3),
+            )
+            for index, item in enumerate(by_day[day])
+        )
+        pain = rng.randint(1, 5)
+        logs.append(
+            SessionLog(
+                id=uuid.UUID(int=rng.getrandbits(128)).hex,
+                day=day,
+                started_at=started,
+                ended_at=started + timedelta(minutes=15),
+                exercises=entries,
+                pain_before=pain,
+                pain_after=max(0, pain - rng.randint(0, 2)),
+                effort=rng.choice(list(Effort)),
+                note=rng.choice(notes),
+            )
+        )
+    return logs
+
+
+def write_history(path: Path, today: date | None = None, seed: int = 48) -> tuple[int, int]:
+    """Write the five-year database to ``path``; returns (plan items, sessions)."""
+    today = today or date.today()
+    rng = random.Random(seed)
+    catalogue = load_catalogue()
+    first = monday_of(today) - timedelta(weeks=WEEKS - 2)
+    items, rest = _items_and_rest(catalogue, first, rng)
+    profile = Profile(4, Activity.MEDIUM, frozenset(range(6)), 20, 12, first)
+    logs = _logs(items, today, rng)
+    with open_store(path) as store:
+        store.save_plan(Plan(profile, tuple(items), frozenset(rest)), keep_before=first)
+        store.import_logs(logs)
+        store.save_settings(Settings(welcomed=True))
+    return len(items), len(logs)
+
+
+def main() -> None:
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("five-years.json")
+    if target.exists():
+        sys.exit(f"{target} exists; pick a new file name")
+    items, sessions = write_history(target)
+    size = target.stat().st_size / 1e6
+    print(f"wrote {target}: {items} plan items, {sessions} sessions, {size:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
