@@ -488,3 +488,32 @@ class TestCalendarSnapshots:
         """The dose form fits an 80x24 terminal."""
         app = make_app(seeded_store(catalogue), catalogue, fake_clock)
         assert snap_compare(app, press=["d"], terminal_size=(80, 24))
+
+
+async def test_a_long_day_scrolls_to_keep_the_selection_in_sight(
+    store, catalogue, fake_clock
+) -> None:
+    thursday = date(2026, 11, 26)
+    for exercise in list(catalogue)[:7] * 2:
+        store.add_item(thursday, exercise.id, exercise.start)
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right")
+        assert "▸Leg lift" in column(app, 3)
+        assert "more" in column(app, 3)
+        await pilot.press(*["down"] * 13)
+        assert "▸Deep squ" in column(app, 3)
+        assert "↑" in column(app, 3)
+        assert "more" not in column(app, 3)
+        assert "Deep squat" in text_of(app, "#calendar-detail")
+
+
+async def test_advice_banner_shows_with_the_plan(store, catalogue, fake_clock) -> None:
+    store.set_plan_advice("Pain is high: [b]see a doctor[/b] before going on.")
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        banner = calendar(app).query_one("#calendar-advice", Static)
+        assert banner.display
+        assert "[b]see a doctor[/b]" in str(banner.render())

@@ -135,8 +135,41 @@ class DayColumn(Widget):
                 lines.append(line)
                 line_items.append(index)
 
+        lines, line_items = self._fit_height(lines, line_items)
         self._line_items = line_items
         return Content("\n").join(lines)
+
+    def _fit_height(
+        self, lines: list[Content], line_items: list[int | None]
+    ) -> tuple[list[Content], list[int | None]]:
+        """Scroll a day too long for the column so the selected exercise stays in sight.
+
+        The date and status lines stay put; a last line says how many exercises are
+        hidden below, since a plain cut would look like the end of the day.
+        """
+        height = self.content_region.height
+        if height < 4 or len(lines) <= height:
+            return lines, line_items
+        room = height - 3  # date, status, and the "more" line
+        room -= room % 2  # whole exercises only (two lines each)
+        selected = self.view.selected_item if self.view.selected else None
+        first = 0
+        if selected is not None:
+            first = max(0, (selected + 1) * 2 - room)
+        body = slice(2 + first, 2 + first + room)
+        hidden_below = (len(lines) - body.stop + 1) // 2
+        more: list[Content] = []
+        more_items: list[int | None] = []
+        if hidden_below > 0:
+            more = [Content.styled(f"+{hidden_below} more", "$text-muted italic")]
+            more_items = [None]
+        if first:
+            # Exercises above the window are hidden too; say so on the status line.
+            lines[1] = lines[1] + Content.styled(f" ↑{first // 2}", "$text-muted")
+        return (
+            lines[:2] + lines[body] + more,
+            line_items[:2] + line_items[body] + more_items,
+        )
 
     def on_click(self, event: Click) -> None:
         event.stop()
