@@ -21,7 +21,6 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.models import DayStatus, Dose, PlanItem, Profile, SessionLog
-from planner.domain.progression import generate_plan
 from planner.domain.weeks import monday_of, week_label
 from planner.storage.journal import record_session, review_plan
 from planner.storage.store import Store
@@ -29,9 +28,6 @@ from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.dose_dialog import DoseDialog
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.screens.pick_exercise import PickExerciseDialog
-from planner.tui.screens.session import SessionScreen
-from planner.tui.screens.welcome import WelcomeScreen
-from planner.tui.screens.wizard import PlanWizard
 from planner.tui.week_data import (
     day_minutes,
     exercise_name,
@@ -108,6 +104,8 @@ class CalendarScreen(Screen[None]):
         self._tell(review_plan(self.store, self.catalogue, self.today))
         self._reload()
         if not self.store.settings().welcomed:
+            from planner.tui.screens.welcome import WelcomeScreen
+
             self.app.push_screen(WelcomeScreen(self.catalogue), self._after_welcome)
 
     def _after_welcome(self, build_now: bool | None) -> None:
@@ -398,6 +396,10 @@ class CalendarScreen(Screen[None]):
         """Build a new plan from the wizard's answers; days before today keep their history."""
         if not self._can_edit():
             return
+        # The wizard, the plan generator and the session screen are loaded on first use,
+        # so that they cost nothing when the calendar opens.
+        from planner.domain.progression import generate_plan
+        from planner.tui.screens.wizard import PlanWizard
 
         def build(profile: Profile | None) -> None:
             if profile is None:
@@ -428,6 +430,8 @@ class CalendarScreen(Screen[None]):
         if self.store.read_only:
             message = "The data file is open read-only: this session will not be saved."
             self.notify(message, severity="warning", markup=False)
+        from planner.tui.screens.session import SessionScreen
+
         settings = self.store.settings()
         screen = SessionScreen(day, items, self.catalogue, settings, self.clock)
         self.app.push_screen(screen, self._session_over)
@@ -444,7 +448,6 @@ class CalendarScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the plan, from the shown week on, as a text file in the current folder."""
-        # Loaded on first use: the export writers are not needed to show the calendar.
         from planner.tui.export_file import write_text_export
 
         try:
