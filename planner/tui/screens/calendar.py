@@ -314,8 +314,10 @@ class CalendarScreen(Screen[None]):
                 return
             try:
                 self.store.remove_item(item.id)
-            except (UserFacingError, KeyError) as error:
-                self.notify(f"Could not remove it: {error}", severity="error", markup=False)
+            except KeyError:
+                pass  # already gone (removed elsewhere): the reload below shows that
+            except UserFacingError as error:
+                self._report(error)
                 return
             self._reload()
             self.notify(f"Removed {name}.", markup=False)
