@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner.cli import UserError
 from planner.domain.catalogue import load_catalogue
+from planner.domain.dates import short_date
 from planner.domain.models import Activity, Plan, Profile
 from planner.domain.progression import generate_plan, parse_start, parse_weekdays, work_seconds
 from planner.storage import open_store
@@ -35,16 +36,13 @@ def profile_from_args(args: argparse.Namespace, today: date) -> Profile:
     )
 
 
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def summary(plan: Plan, catalogue_work: list[float]) -> str:
     """A few lines on what was saved: dates, sessions, minutes a week at first and at the end."""
     profile = plan.profile
     sessions = len({item.day for item in plan.items})
     lines = [
-        f"Saved a {profile.weeks}-week plan from {_day(profile.start)} to {_day(plan.end)}: "
+        f"Saved a {profile.weeks}-week plan from {short_date(profile.start, year=True)} "
+        f"to {short_date(plan.end, year=True)}: "
         f"{sessions} sessions, {len(plan.rest_days)} rest days.",
     ]
     if catalogue_work:

@@ -8,9 +8,9 @@ safety note, and optionally the history section put together elsewhere.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from planner.domain.catalogue import Catalogue
+from planner.domain.dates import long_date
 from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
 from planner.domain.weeks import week_label
 
@@ -23,12 +23,8 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def _day_lines(day: ExportDay) -> list[str]:
-    heading = f"### {_long_date(day.day)}"
+    heading = f"### {long_date(day.day)}"
     if day.rest:
         return [heading, "", "*Rest day.*"]
     if not day.entries:
@@ -47,21 +43,21 @@ def _day_lines(day: ExportDay) -> list[str]:
 def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "") -> str:
     """The exported window as Markdown; ``history`` (already Markdown) is added at the end."""
     days = export_days(window, catalogue)
-    lines = [f"# Back exercise plan: {_long_date(window.start)} to {_long_date(window.end)}"]
+    lines = [f"# Back exercise plan: {long_date(window.start)} to {long_date(window.end)}"]
     if window.profile is not None:
         p = window.profile
         lines += [
             "",
             f"Planned for pain {p.pain}/10, {p.activity.value} activity, "
             f"{p.minutes} minutes a session, over {p.weeks} week{'s' if p.weeks != 1 else ''} "
-            f"from {_long_date(p.start)}.",
+            f"from {long_date(p.start)}.",
         ]
     if window.advice:
         lines += ["", f"> **Advice:** {escape(window.advice)}"]
     for week in range(window.weeks):
         block = days[7 * week : 7 * week + 7]
         first = block[0].day
-        label = week_label(first) if first.weekday() == 0 else f"from {_long_date(first)}"
+        label = week_label(first) if first.weekday() == 0 else f"from {long_date(first)}"
         lines += ["", f"## Week {week + 1} of {window.weeks} ({label})"]
         for day in block:
             lines += ["", *_day_lines(day)]

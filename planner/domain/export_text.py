@@ -8,18 +8,14 @@ plan's advice and the safety note.
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 from functools import lru_cache
 
 from planner.domain.catalogue import Catalogue
+from planner.domain.dates import long_date, short_date
 from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
 from planner.domain.weeks import week_label
 
 WIDTH = 80
-
-
-def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 @lru_cache(maxsize=1024)
@@ -45,11 +41,11 @@ def _clip(text: str, indent: str) -> str:
 
 def _day_lines(day: ExportDay) -> list[str]:
     if day.rest:
-        return [_long_date(day.day), "  Rest day"]
+        return [long_date(day.day), "  Rest day"]
     if not day.entries:
-        return [_long_date(day.day), "  Nothing planned"]
+        return [long_date(day.day), "  Nothing planned"]
     session = f"{len(day.entries)} exercise{'s' if len(day.entries) != 1 else ''}"
-    lines = [f"{_long_date(day.day)} · {session}, about {day.minutes} min"]
+    lines = [f"{long_date(day.day)} · {session}, about {day.minutes} min"]
     for number, entry in enumerate(day.entries, start=1):
         head = f"{entry.name}: {entry.dose}" if entry.dose else entry.name
         lines += _wrap(head, "     ", first=f"  {number}. ")
@@ -62,7 +58,7 @@ def render_text(window: ExportWindow, catalogue: Catalogue) -> str:
     """The exported window as plain text, every line at most 80 characters."""
     days = export_days(window, catalogue)
     lines = [
-        f"Back exercise plan: {_long_date(window.start)} to {_long_date(window.end)}",
+        f"Back exercise plan: {long_date(window.start)} to {long_date(window.end)}",
         "=" * WIDTH,
     ]
     if window.advice:
@@ -71,7 +67,7 @@ def render_text(window: ExportWindow, catalogue: Catalogue) -> str:
         block = days[7 * week : 7 * week + 7]
         heading = f"Week {week + 1} of {window.weeks} · {week_label(block[0].day)}"
         if block[0].day.weekday() != 0:
-            heading = f"Week {week + 1} of {window.weeks} · from {block[0].day:%a %d %b}"
+            heading = f"Week {week + 1} of {window.weeks} · from {short_date(block[0].day)}"
         lines += ["", heading, "-" * len(heading)]
         for day in block:
             lines += ["", *_day_lines(day)]
