@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Exercise
-from planner.domain.phases import build_phases
+from planner.domain.phases import build_phases, estimate_seconds
 from planner.domain.session import SessionEngine
 from tests.conftest import FakeClock
 from tests.unit.session.seven import (
@@ -157,3 +158,30 @@ def test_deep_squat_paces_two_sets_with_a_rest(fake_clock: FakeClock) -> None:
         (37, "rep", "-", 2, 2),
         (40, "rep", "-", 3, 2),
     ]
+
+
+def test_the_test_copies_move_like_the_real_catalogue() -> None:
+    """The copies differ from routines.json in doses and words only, never in how they move."""
+    real = list(load_catalogue())
+    copies = [LEG_LIFT, SINGLE_KNEE, DOUBLE_KNEES, PELVIC_TILT, SEATED_HAMSTRING, HIP_FLEXION]
+    copies.append(DEEP_SQUAT)
+    assert [(e.kind, e.sides) for e in copies] == [(e.kind, e.sides) for e in real]
+
+
+@pytest.mark.parametrize("exercise", list(load_catalogue()), ids=lambda e: e.id)
+def test_each_real_exercise_runs_its_target_dose_in_the_estimated_time(
+    exercise: Exercise, fake_clock: FakeClock
+) -> None:
+    """The shipped exercises at full dose: every hold or rep done, ending when the estimate said."""
+    pairs = [(exercise, exercise.target)]
+    engine = SessionEngine(build_phases(pairs), fake_clock.monotonic)
+    began = fake_clock.monotonic()
+    engine.start()
+    while not engine.tick().finished:
+        fake_clock.advance(0.5)
+    assert engine.finished_at == pytest.approx(began + estimate_seconds(pairs))
+    (log,) = engine.exercise_logs(pairs)
+    dose = exercise.target
+    assert log.completed
+    assert log.sets_done == dose.sets
+    assert log.reps_done == dose.reps * dose.sets * exercise.sides.side_count
