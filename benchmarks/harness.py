@@ -18,7 +18,8 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +113,19 @@ def spawn(argv: Sequence[str], env: dict[str, str], size: tuple[int, int] = (100
         os.execve(argv[0], list(argv), env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     return Terminal(pid=pid, fd=fd, started=started)
+
+
+@contextmanager
+def painted(argv: Sequence[str], marker: bytes, home: Path) -> Iterator[tuple[Terminal, float]]:
+    """Start ``argv`` with a private HOME, wait for ``marker`` on screen, and kill it afterwards.
+
+    Yields the terminal and the monotonic time the marker was painted.
+    """
+    terminal = spawn(argv, clean_env(home))
+    try:
+        yield terminal, terminal.read_until(marker)
+    finally:
+        terminal.close()
 
 
 def clean_env(home: Path) -> dict[str, str]:

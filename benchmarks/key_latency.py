@@ -14,12 +14,11 @@ from pathlib import Path
 from benchmarks.generate_history import write_history
 from benchmarks.harness import (
     BARE_APP,
-    clean_env,
     median,
+    painted,
     percentile,
     planner_command,
     python,
-    spawn,
 )
 
 RIGHT, LEFT = b"\x1b[C", b"\x1b[D"
@@ -34,12 +33,8 @@ def planner_keys() -> list[bytes]:
 
 
 def latencies(argv: list[str], marker: bytes, keys: list[bytes], home: Path) -> list[float]:
-    terminal = spawn(argv, clean_env(home))
-    try:
-        terminal.read_until(marker)
+    with painted(argv, marker, home) as (terminal, _):
         return [terminal.key_latency(key) for key in keys]
-    finally:
-        terminal.close()
 
 
 def main() -> None:

@@ -11,19 +11,15 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.generate_history import write_history
-from benchmarks.harness import BARE_APP, clean_env, median, planner_command, python, spawn
+from benchmarks.harness import BARE_APP, median, painted, planner_command, python
 
 RUNS = 7
 
 
 def first_frame(argv: list[str], marker: bytes, home: Path) -> tuple[float, int]:
     """Seconds from spawn to ``marker`` on screen, and peak RSS in KiB at that moment."""
-    terminal = spawn(argv, clean_env(home))
-    try:
-        seen = terminal.read_until(marker)
+    with painted(argv, marker, home) as (terminal, seen):
         return seen - terminal.started, terminal.peak_rss_kib()
-    finally:
-        terminal.close()
 
 
 def main() -> None:
