@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from planner.domain.catalogue import load_catalogue
@@ -19,7 +20,7 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
     """
     # Check the catalogue first: a bad --routines file should fail before any data file is made.
     catalogue = load_catalogue(args.routines)
-    opened = open_for_app(db_path)
+    opened = open_for_app(db_path, today=date.today())
     try:
         catalogue = catalogue.with_custom(opened.store.custom_exercises())
         # Textual is the slowest import of all; only this command needs it.

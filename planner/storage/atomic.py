@@ -17,6 +17,7 @@ Encoder, measured on this machine with a 3.0 MB file of 17,000 plan items
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -75,6 +76,17 @@ def load_tables(path: Path) -> Tables | None:
     if not isinstance(data, dict):
         raise DamagedStoreError(path, "it does not hold a set of tables")
     return data
+
+
+def make_file_private(path: Path) -> None:
+    """Take away everyone else's access to ``path`` (a file copied in may be world-readable).
+
+    A refused chmod (someone else's file) is not fatal: the next save replaces the
+    file with a 0600 one anyway.
+    """
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -49,3 +49,18 @@ class NewerStoreError(StoreError):
         )
         self.path = path
         self.version = version
+
+
+class ArchiveUnreadableError(StoreError):
+    """The archive of older weeks cannot be used: missing, damaged or from a newer version.
+
+    The archive is left exactly as it is; the recent weeks in the data file still work.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"the older history in {path} could not be read ({reason}); the file was left "
+            "untouched and only recent weeks can be shown"
+        )
+        self.path = path
+        self.reason = reason

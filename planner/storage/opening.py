@@ -2,8 +2,9 @@
 
 Whoever opens the file for writing holds ``<file>.lock`` until ``Store.close``
 (the OS drops it if the process is killed), so two running apps can never write
-over each other. A file that is damaged or from a newer version is refused and
-left byte for byte as it was; ``move_aside`` keeps it under a new name.
+over each other; the same lock covers the archive file beside it. A file that is
+damaged or from a newer version is refused and left byte for byte as it was;
+``move_aside`` keeps it under a new name.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
+from planner.storage.archive import Archive, archive_path
 from planner.storage.atomic import (
     AtomicJSONStorage,
     Tables,
     check_folder_writable,
     load_tables,
+    make_file_private,
     remove_leftover_temp_files,
 )
 from planner.storage.errors import (
@@ -79,6 +82,7 @@ def open_store(
         raise StoreError(f"cannot lock {path}: {error.strerror or error}") from error
     try:
         remove_leftover_temp_files(path)
+        remove_leftover_temp_files(archive_path(path))
         store = _build_store(path, read_only=False, migrations=migrations)
     except BaseException:
         lock.release()
@@ -115,19 +119,12 @@ def _build_store(path: Path, *, read_only: bool, migrations: Mapping[int, Migrat
     if upgraded and tables is not None and not read_only:
         db.storage.write(tables)
     if tables is not None and not read_only:
-        _make_private(path)
-    store = Store(db, path=path, read_only=read_only)
+        make_file_private(path)
+    # The archive is only named here; it is read when a query first reaches back to it.
+    archive = Archive(archive_path(path), read_only=read_only)
+    store = Store(db, path=path, read_only=read_only, archive=archive)
     store.ensure_schema()
     return store
-
-
-def _make_private(path: Path) -> None:
-    # A file copied in from elsewhere may be readable by everyone; health data should not be.
-    # If the chmod is refused (someone else's file) the next save still replaces it with a
-    # 0600 file, so carrying on is safe.
-    with contextlib.suppress(OSError):
-        if path.stat().st_mode & 0o077:
-            os.chmod(path, 0o600)
 
 
 def move_aside(path: Path, *, now: datetime | None = None) -> Path:

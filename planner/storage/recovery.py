@@ -3,15 +3,19 @@
 The app would rather start than refuse: a damaged file is kept aside and a new
 one begun, a newer file or one held by another running app is shown read-only.
 The notice tells the user which of these happened.
+
+Given today's date, it also moves weeks older than the archive cutoff out of the
+data file (only when there are any, so most starts write nothing).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 
-from planner.storage.errors import DamagedStoreError, NewerStoreError, StoreLocked
+from planner.storage.archive import archive_cutoff
+from planner.storage.errors import DamagedStoreError, NewerStoreError, StoreError, StoreLocked
 from planner.storage.opening import move_aside, open_store
 from planner.storage.store import Store
 
@@ -24,13 +28,31 @@ class OpenedStore:
     notice: str = ""
 
 
-def open_for_app(path: Path, *, now: datetime | None = None) -> OpenedStore:
+def open_for_app(
+    path: Path, *, now: datetime | None = None, today: date | None = None
+) -> OpenedStore:
     """Open ``path`` for the app, recovering from what can be recovered from.
 
+    With ``today``, a writable store also archives the weeks before the cutoff.
     Raises StoreError (a UserFacingError) only when nothing sensible can be
     opened: the folder cannot be written, or a file held by another app is
     itself unreadable.
     """
+    opened = _open(path, now=now)
+    if today is None or opened.store.read_only:
+        return opened
+    try:
+        opened.store.archive_before(archive_cutoff(today))
+    except StoreError as error:
+        # The recent weeks still work; the user hears why older ones may not.
+        message = str(error)
+        sentence = f"{message[:1].upper()}{message[1:]}."
+        notice = " ".join(part for part in (opened.notice, sentence) if part)
+        return replace(opened, notice=notice)
+    return opened
+
+
+def _open(path: Path, *, now: datetime | None) -> OpenedStore:
     try:
         return OpenedStore(open_store(path))
     except StoreLocked:

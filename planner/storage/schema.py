@@ -14,7 +14,9 @@ from typing import Any
 from planner.storage import codec
 from planner.storage.atomic import Tables
 from planner.storage.errors import DamagedStoreError, NewerStoreError
-from planner.storage.store import SCHEMA_VERSION
+
+SCHEMA_VERSION = 2
+"""Version 2 moved old weeks into an archive file beside the data file (see archive.py)."""
 
 Migration = Callable[[Tables], Tables]
 """Turns the tables of data version N into those of version N + 1."""
@@ -26,7 +28,15 @@ def _from_unversioned(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: Mapping[int, Migration] = {0: _from_unversioned}
+def _to_split_files(tables: Tables) -> Tables:
+    # Version 2 may keep old weeks in an archive file. A version-1 file has none yet and
+    # reads the same: the stamp is all it needs, and the store archives on its next
+    # start with a date. The stamp still matters: it stops a version-1 app, which knows
+    # nothing of the archive, from writing to the file.
+    return tables
+
+
+MIGRATIONS: Mapping[int, Migration] = {0: _from_unversioned, 1: _to_split_files}
 """The upgrade step from each old data version to the next."""
 
 
@@ -40,6 +50,11 @@ def _check_rest_day(doc: codec.Doc) -> object:
     return date.fromisoformat(doc["day"])
 
 
+def _check_meta(doc: codec.Doc) -> object:
+    cutoff = doc.get("archive_cutoff")
+    return None if cutoff is None else date.fromisoformat(cutoff)
+
+
 _DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
     "plan_items": codec.item_from_doc,
     "rest_days": _check_rest_day,
@@ -47,6 +62,7 @@ _DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
     "profile": _check_profile,
     "settings": codec.settings_from_doc,
     "custom_exercises": codec.exercise_from_doc,
+    "meta": _check_meta,
 }
 
 

@@ -3,25 +3,33 @@
 Nothing outside ``planner.storage`` knows TinyDB exists. Every method takes and
 returns values from ``planner.domain.models``; every write lands on disk before
 the method returns (through the crash-safe storage in ``atomic.py``).
+
+Weeks older than the archive cutoff live in a second file (``archive.py`` has the
+rules); every query answers the same as if all were in one file, and reads the
+archive only when it reaches back before the cutoff.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
+from tinydb.table import Table
 
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
+from planner.storage.archive import KEYS, Archive, Doc, build_tables, visible
 from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
 from planner.storage.errors import StoreError as StoreError
+from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
+_CUTOFF_FIELD = "archive_cutoff"
+_NO_CUTOFF = "\uffff"  # sorts after every ISO date: with no cutoff recorded, keep every day
 
 
 class Store:
@@ -32,7 +40,14 @@ class Store:
     on a damaged or newer file).
     """
 
-    def __init__(self, db: TinyDB, *, path: Path | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        db: TinyDB,
+        *,
+        path: Path | None = None,
+        read_only: bool = False,
+        archive: Archive | None = None,
+    ) -> None:
         self._db = db
         self.path = path
         self.read_only = read_only
@@ -44,6 +59,8 @@ class Store:
         self._custom = db.table("custom_exercises")
         self._meta = db.table("meta")
         self._on_close: list[Callable[[], object]] = []
+        self.archive = archive or Archive(None, read_only=read_only)
+        self._cutoff = self._recorded_cutoff()
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -64,6 +81,17 @@ class Store:
         """The schema version recorded in the file (the current one for a new file)."""
         docs = self._meta.all()
         return int(docs[0]["schema_version"]) if docs else SCHEMA_VERSION
+
+    @property
+    def archive_cutoff(self) -> date | None:
+        """The first day the hot file answers for alone; None when nothing was archived."""
+        return date.fromisoformat(self._cutoff) if self._cutoff else None
+
+    def _recorded_cutoff(self) -> str | None:
+        for doc in self._meta.all():
+            if _CUTOFF_FIELD in doc:
+                return str(doc[_CUTOFF_FIELD])
+        return None
 
     def close(self) -> None:
         """Close the database and release anything held for it (the lock)."""
@@ -112,6 +140,7 @@ class Store:
         """
         self._check_writable()
         cutoff = keep_before.isoformat()
+        self._unarchive(lambda doc: doc["day"] >= cutoff, reaches=keep_before)
         doc = codec.profile_to_doc(plan.profile) | {"advice": plan.advice}
         self._profile.truncate()
         self._profile.insert(doc)
@@ -129,7 +158,7 @@ class Store:
     def items_between(self, start: date, end: date) -> list[PlanItem]:
         """Every plan item from ``start`` to ``end`` (both included), by day then position."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._items.search((Query().day >= lo) & (Query().day <= hi))
+        docs = self._hot_between(self._items, lo, hi) + self._archived_between("plan_items", lo, hi)
         items = [codec.item_from_doc(doc) for doc in docs]
         return sorted(items, key=lambda item: (item.day, item.position))
 
@@ -139,10 +168,13 @@ class Store:
 
     def item(self, item_id: str) -> PlanItem:
         """One plan item by id; KeyError if it is gone."""
-        doc = self._items.get(Query().id == item_id)
-        if doc is None:
-            raise KeyError(item_id)
-        return codec.item_from_doc(dict(doc))
+        found = self._items.get(Query().id == item_id)
+        if found is not None:
+            return codec.item_from_doc(dict(found))
+        for doc in self._archived("plan_items"):
+            if doc["id"] == item_id:
+                return codec.item_from_doc(doc)
+        raise KeyError(item_id)
 
     def add_item(self, day: date, exercise_id: str, dose: Dose) -> PlanItem:
         """Schedule an exercise at the end of a day."""
@@ -160,7 +192,7 @@ class Store:
     def remove_item(self, item_id: str) -> None:
         """Take an item off the plan and close the gap it leaves in its day."""
         self._check_writable()
-        item = self.item(item_id)
+        item = self._bring_back(item_id)
         self._items.remove(Query().id == item_id)
         self._renumber(item.day)
 
@@ -170,6 +202,7 @@ class Store:
         item = self.item(item_id)
         if item.day == day:
             return item
+        self._bring_back(item_id)
         moved = replace(item, day=day, position=len(self.items_on(day)))
         self._items.update(codec.item_to_doc(moved), Query().id == item_id)
         self._renumber(item.day)
@@ -178,7 +211,7 @@ class Store:
     def reorder_item(self, item_id: str, offset: int) -> PlanItem:
         """Move an item ``offset`` places up (negative) or down (positive) within its day."""
         self._check_writable()
-        item = self.item(item_id)
+        item = self._bring_back(item_id)
         day_items = self.items_on(item.day)
         index = next(i for i, other in enumerate(day_items) if other.id == item_id)
         new_index = max(0, min(len(day_items) - 1, index + offset))
@@ -189,7 +222,7 @@ class Store:
     def set_dose(self, item_id: str, dose: Dose, *, held_reason: str = "") -> PlanItem:
         """Change the dose of one item."""
         self._check_writable()
-        item = replace(self.item(item_id), dose=dose, held_reason=held_reason)
+        item = replace(self._bring_back(item_id), dose=dose, held_reason=held_reason)
         self._items.update(codec.item_to_doc(item), Query().id == item_id)
         return item
 
@@ -199,6 +232,10 @@ class Store:
         changed = {item.id: item for item in items}
         if not changed:
             return
+        if self._cutoff is not None:
+            hot_ids = self._hot_keys("plan_items")
+            if not hot_ids.issuperset(changed):
+                self._unarchive(lambda doc: doc["id"] in changed)
         docs = [(codec.item_to_doc(i), Query().id == i.id) for i in changed.values()]
         self._items.update_multiple(docs)
 
@@ -219,13 +256,14 @@ class Store:
     def rest_days_between(self, start: date, end: date) -> set[date]:
         """The days marked as rest from ``start`` to ``end``."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._rest.search((Query().day >= lo) & (Query().day <= hi))
+        docs = self._hot_between(self._rest, lo, hi) + self._archived_between("rest_days", lo, hi)
         return {date.fromisoformat(doc["day"]) for doc in docs}
 
     def toggle_rest_day(self, day: date) -> bool:
         """Mark a day as rest, or unmark it; returns True when it is now a rest day."""
         self._check_writable()
         key = day.isoformat()
+        self._unarchive(lambda doc: doc["day"] == key, reaches=day)
         if self._rest.remove(Query().day == key):
             return False
         self._rest.insert({"day": key})
@@ -245,13 +283,15 @@ class Store:
 
     def logs(self) -> list[SessionLog]:
         """Every session ever logged, oldest first."""
-        logs = [codec.log_from_doc(doc) for doc in self._logs.all()]
+        docs = [*self._logs.all(), *self._archived("session_logs")]
+        logs = [codec.log_from_doc(doc) for doc in docs]
         return sorted(logs, key=lambda log: log.started_at)
 
     def logs_between(self, start: date, end: date) -> list[SessionLog]:
         """Sessions logged for the days from ``start`` to ``end``, oldest first."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._logs.search((Query().day >= lo) & (Query().day <= hi))
+        docs = self._hot_between(self._logs, lo, hi)
+        docs += self._archived_between("session_logs", lo, hi)
         return sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
 
     # -- custom exercises ------------------------------------------------------------
@@ -268,6 +308,7 @@ class Store:
     def delete_custom_exercise(self, exercise_id: str) -> None:
         """Delete a custom exercise and take it off every future day of the plan."""
         self._check_writable()
+        self._unarchive(lambda doc: doc["exercise_id"] == exercise_id, tables=("plan_items",))
         self._custom.remove(Query().id == exercise_id)
         self._items.remove(Query().exercise_id == exercise_id)
 
@@ -283,3 +324,111 @@ class Store:
         self._check_writable()
         self._settings.truncate()
         self._settings.insert(codec.settings_to_doc(settings))
+
+    # -- the archive (see archive.py for the rules) -----------------------------------
+
+    def archive_before(self, day: date) -> bool:
+        """Move plan items, rest days and session logs dated before ``day`` to the archive.
+
+        Returns False, writing nothing, when the hot file holds nothing that old.
+        The archive is written first, then the hot file with the new cutoff: a kill
+        in between leaves the moved records in both files and the hot copies win.
+        Raises ArchiveUnreadableError (nothing written) when the archive cannot be read.
+        """
+        self._check_writable()
+        cutoff = max(day.isoformat(), self._cutoff or "")
+        tables = (self._items, self._rest, self._logs)
+        moving = {t.name: [doc for doc in t if doc["day"] < cutoff] for t in tables}
+        if not any(moving.values()):
+            return False
+        old = self._cutoff or _NO_CUTOFF
+        records: dict[str, list[Doc]] = {}
+        for table in tables:
+            hot_keys = self._hot_keys(table.name)
+            archived = self.archive.docs(table.name, expected=self._cutoff is not None)
+            records[table.name] = [*visible(archived, table.name, old, hot_keys)]
+            records[table.name] += moving[table.name]
+        self.archive.replace(build_tables(records))
+
+        def drop_moved(hot: dict[str, dict[str, Doc]]) -> None:
+            for table in tables:
+                for doc in moving[table.name]:
+                    del hot[table.name][str(doc.doc_id)]
+            stamp = next(doc for doc in hot["meta"].values() if "schema_version" in doc)
+            stamp[_CUTOFF_FIELD] = cutoff
+
+        self._save_hot(drop_moved)
+        self._cutoff = cutoff
+        return True
+
+    def _save_hot(self, change: Callable[[dict[str, dict[str, Doc]]], None]) -> None:
+        """Apply ``change`` to several hot tables and save them in one atomic write.
+
+        ``change`` may only remove records and edit existing ones: TinyDB keeps
+        the next free record number of each table, so new records go through it.
+        """
+        storage = self._db.storage
+        data = storage.read() or {}
+        try:
+            change(data)
+            storage.write(data)
+        finally:
+            for table in (self._items, self._rest, self._logs, self._meta):
+                table.clear_cache()
+
+    def _hot_keys(self, name: str) -> set[str]:
+        key = KEYS[name]
+        return {doc[key] for doc in self._db.table(name)}
+
+    @staticmethod
+    def _hot_between(table: Table, lo: str, hi: str) -> list[Doc]:
+        return list(table.search((Query().day >= lo) & (Query().day <= hi)))
+
+    def _archived(self, name: str) -> list[Doc]:
+        """The archived records of table ``name`` that count (none without a cutoff)."""
+        if self._cutoff is None:
+            return []
+        docs = self.archive.docs(name, expected=True)
+        return list(visible(docs, name, self._cutoff, self._hot_keys(name)))
+
+    def _archived_between(self, name: str, lo: str, hi: str) -> list[Doc]:
+        if self._cutoff is None or lo >= self._cutoff:
+            return []
+        return [doc for doc in self._archived(name) if lo <= doc["day"] <= hi]
+
+    def _bring_back(self, item_id: str) -> PlanItem:
+        """The item ``item_id``, with its day back in the hot file when it was archived.
+
+        A change to an archived day is made in the hot file: moving the whole day
+        keeps its positions in one place, and the next ``archive_before`` takes
+        it back once the change is saved.
+        """
+        item = self.item(item_id)
+        key = item.day.isoformat()
+        self._unarchive(lambda doc: doc["day"] == key, reaches=item.day)
+        return item
+
+    def _unarchive(
+        self,
+        match: Callable[[Doc], bool],
+        *,
+        reaches: date | None = None,
+        tables: Collection[str] = ("plan_items", "rest_days"),
+    ) -> None:
+        """Move the archived records that ``match`` back to the hot file.
+
+        Skipped (the archive not even read) when nothing is archived or when the
+        change only touches days from ``reaches`` on and that is past the cutoff.
+        Hot file first, then the archive: a kill in between leaves copies in both
+        and the hot ones win.
+        """
+        if self._cutoff is None or (reaches is not None and reaches.isoformat() >= self._cutoff):
+            return
+        back = {name: [doc for doc in self._archived(name) if match(doc)] for name in tables}
+        if not any(back.values()):
+            return
+        for name, docs in back.items():
+            if docs:
+                self._db.table(name).insert_multiple(dict(doc) for doc in docs)
+        records = {name: self._archived(name) for name in KEYS}
+        self.archive.replace(build_tables(records))

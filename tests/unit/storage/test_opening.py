@@ -18,7 +18,7 @@ from planner.storage import (
     open_store,
 )
 from planner.storage.atomic import Tables
-from planner.storage.schema import Migration
+from planner.storage.schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from tests.unit.storage.samples import FRIDAY, TILT, WEDNESDAY
 
 GOOD_ITEM = {
@@ -96,8 +96,11 @@ def test_an_empty_file_starts_a_new_database(db_path: Path) -> None:
         assert len(store.items_on(WEDNESDAY)) == 1
 
 
+NEWER = SCHEMA_VERSION + 1
+
+
 def newer_file(db_path: Path) -> bytes:
-    return write(db_path, tables_bytes(2, plan_items={"1": GOOD_ITEM}, rockets={"1": {"x": 1}}))
+    return write(db_path, tables_bytes(NEWER, plan_items={"1": GOOD_ITEM}, rockets={"1": {"x": 1}}))
 
 
 def test_a_newer_file_is_refused_for_writing(db_path: Path) -> None:
@@ -105,7 +108,7 @@ def test_a_newer_file_is_refused_for_writing(db_path: Path) -> None:
     with pytest.raises(NewerStoreError) as caught:
         open_store(db_path)
     assert "newer Back Planner" in str(caught.value)
-    assert "version 2" in str(caught.value)
+    assert f"version {NEWER}" in str(caught.value)
     assert db_path.read_bytes() == original
 
 
@@ -120,7 +123,7 @@ def test_a_newer_file_opens_read_only_and_stays_as_it_was(db_path: Path) -> None
 
 
 def test_a_newer_file_we_cannot_read_is_refused_even_read_only(db_path: Path) -> None:
-    original = write(db_path, tables_bytes(3, plan_items={"1": {"id": "a1", "when": "soon"}}))
+    original = write(db_path, tables_bytes(NEWER, plan_items={"1": {"id": "a1", "when": "soon"}}))
     with pytest.raises(NewerStoreError):
         open_store(db_path, read_only=True)
     assert db_path.read_bytes() == original
@@ -159,11 +162,23 @@ def test_a_read_only_open_of_a_missing_file_creates_nothing(db_path: Path) -> No
 def test_a_file_without_a_version_stamp_is_upgraded(db_path: Path) -> None:
     write(db_path, tables_bytes(None, plan_items={"1": GOOD_ITEM}))
     with open_store(db_path) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == SCHEMA_VERSION
         assert [i.id for i in store.items_on(WEDNESDAY)] == ["a1"]
     saved = orjson.loads(db_path.read_bytes())
-    assert saved["meta"] == {"1": {"schema_version": 1}}
+    assert saved["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
     assert saved["plan_items"]["1"]["id"] == "a1"
+
+
+def test_a_version_1_file_is_stamped_version_2_and_reads_the_same(db_path: Path) -> None:
+    write(db_path, tables_bytes(1, plan_items={"1": GOOD_ITEM}))
+    with open_store(db_path) as store:
+        assert store.schema_version == 2
+        assert store.archive_cutoff is None
+        assert [i.id for i in store.items_on(WEDNESDAY)] == ["a1"]
+    saved = orjson.loads(db_path.read_bytes())
+    assert saved["meta"] == {"1": {"schema_version": 2}}
+    assert saved["plan_items"] == {"1": GOOD_ITEM}
+    assert not db_path.with_name("planner.archive.json").exists()
 
 
 def rename_date_to_day(tables: Tables) -> Tables:
@@ -181,17 +196,18 @@ def v0_file(db_path: Path) -> bytes:
 
 def test_migrations_run_on_open_and_the_result_is_saved(db_path: Path) -> None:
     v0_file(db_path)
-    with open_store(db_path, migrations={0: rename_date_to_day}) as store:
+    with open_store(db_path, migrations={**MIGRATIONS, 0: rename_date_to_day}) as store:
         assert [i.id for i in store.items_on(WEDNESDAY)] == ["a1"]
     saved = orjson.loads(db_path.read_bytes())
     assert saved["plan_items"]["1"]["day"] == "2026-11-25"
     assert "date" not in saved["plan_items"]["1"]
-    assert saved["meta"]["1"]["schema_version"] == 1
+    assert saved["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_a_read_only_open_upgrades_in_memory_only(db_path: Path) -> None:
     original = v0_file(db_path)
-    with open_store(db_path, read_only=True, migrations={0: rename_date_to_day}) as store:
+    migrations = {**MIGRATIONS, 0: rename_date_to_day}
+    with open_store(db_path, read_only=True, migrations=migrations) as store:
         assert [i.id for i in store.items_on(WEDNESDAY)] == ["a1"]
     assert db_path.read_bytes() == original
 

@@ -137,8 +137,8 @@ def test_a_new_file_records_the_schema_version(db_path: Path) -> None:
     store = open_store(db_path)
     store = reopen(store, db_path)
     try:
-        assert store.schema_version == 1
-        assert b'"schema_version":1' in db_path.read_bytes()
+        assert store.schema_version == 2
+        assert b'"schema_version":2' in db_path.read_bytes()
     finally:
         store.close()
 
