@@ -422,13 +422,20 @@ class Store:
         Hot file first, then the archive: a kill in between leaves copies in both
         and the hot ones win.
         """
-        if self._cutoff is None or (reaches is not None and reaches.isoformat() >= self._cutoff):
+        cutoff = self._cutoff
+        if cutoff is None or (reaches is not None and reaches.isoformat() >= cutoff):
             return
-        back = {name: [doc for doc in self._archived(name) if match(doc)] for name in tables}
-        if not any(back.values()):
+        # Shadowed copies (left by a kill) count too: the rewrite below drops them, so
+        # deleting the hot copy later cannot bring the archived one back.
+        matched = {
+            name: [doc for doc in self.archive.docs(name, expected=True) if match(doc)]
+            for name in tables
+        }
+        if not any(matched.values()):
             return
-        for name, docs in back.items():
-            if docs:
-                self._db.table(name).insert_multiple(dict(doc) for doc in docs)
+        for name, docs in matched.items():
+            back = [dict(doc) for doc in visible(docs, name, cutoff, self._hot_keys(name))]
+            if back:
+                self._db.table(name).insert_multiple(back)
         records = {name: self._archived(name) for name in KEYS}
         self.archive.replace(build_tables(records))
