@@ -29,6 +29,7 @@ from planner.domain.models import (
 )
 from planner.domain.weeks import monday_of
 from planner.storage import open_store
+from planner.storage.archive import archive_cutoff, archive_path
 
 WEEKS = 5 * 52
 TARGET_ITEMS = 12_000
@@ -97,7 +98,11 @@ def _logs(items: list[PlanItem], today: date, rng: random.Random) -> list[Sessio
 
 
 def write_history(path: Path, today: date | None = None, seed: int = 48) -> tuple[int, int]:
-    """Write the five-year database to ``path``; returns (plan items, sessions)."""
+    """Write the five-year database to ``path``; returns (plan items, sessions).
+
+    Old weeks are then archived as the app does on a start on ``today``, so ``path``
+    holds what a real five-year user's data file holds: the recent weeks.
+    """
     today = today or date.today()
     rng = random.Random(seed)
     catalogue = load_catalogue()
@@ -109,6 +114,7 @@ def write_history(path: Path, today: date | None = None, seed: int = 48) -> tupl
         store.save_plan(Plan(profile, tuple(items), frozenset(rest)), keep_before=first)
         store.import_logs(logs)
         store.save_settings(Settings(welcomed=True))
+        store.archive_before(archive_cutoff(today))
     return len(items), len(logs)
 
 
@@ -118,7 +124,11 @@ def main() -> None:
         sys.exit(f"{target} exists; pick a new file name")
     items, sessions = write_history(target)
     size = target.stat().st_size / 1e6
-    print(f"wrote {target}: {items} plan items, {sessions} sessions, {size:.1f} MB")
+    archived = archive_path(target).stat().st_size / 1e6
+    print(
+        f"wrote {target}: {items} plan items, {sessions} sessions, {size:.2f} MB "
+        f"(and {archived:.1f} MB of older weeks in {archive_path(target).name})"
+    )
 
 
 if __name__ == "__main__":
