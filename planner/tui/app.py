@@ -40,8 +40,10 @@ class PlannerApp(App[None]):
         Binding("l", "switch_mode('catalogue')", "Catalogue", id="app.catalogue"),
         Binding("h", "switch_mode('history')", "History", id="app.history"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("o", "settings", "Settings", id="app.settings"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        # Opened now and then: the key stays in help and the palette, not the footer.
+        Binding("o", "settings", "Settings", show=False, id="app.settings"),
+        # Everyone knows q; the footer's room goes to keys people need to learn.
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
     def __init__(
@@ -86,9 +88,15 @@ class PlannerApp(App[None]):
             self.call_later(self._guard_size, self.size)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Behind the too-small message, only quitting is on offer."""
+        """Behind the too-small message, only quitting is on offer.
+
+        The key of the mode already showing is hidden, which leaves the footer room
+        for the keys that go somewhere.
+        """
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
+        if action == "switch_mode":
+            return parameters != (self.current_mode,)
         return True
 
     def action_help(self) -> None:

@@ -27,6 +27,7 @@ CLEARER_WORDS = {
     "app.focus_previous": "Previous field or list",
     "screen.copy_text": "Copy selected text",
     "command_palette": "Command palette: find any action by name",
+    "toggle_pause": "Pause or resume the session",
 } | {f"switch_mode({mode!r})": name for mode, name in _MODES.items()}
 """Descriptions from Textual itself and the short footer words for modes, said more plainly."""
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Static
 
 from planner.domain.history import history_stats
 from planner.domain.models import Effort
 from planner.tui.screens.history import HistoryScreen
+from planner.tui.widgets.history_pain import BLOCKS, PainBars
 from planner.tui.widgets.history_sessions import RecentSessions
 from planner.tui.widgets.history_weeks import HistoryWeeks
 from tests.conftest import FIXED_NOW
@@ -55,8 +56,12 @@ async def test_a_year_of_sessions_fills_table_cards_sparklines_and_list() -> Non
         assert f"{expected.streak} weeks" in streak and expected.streak > 0
         total = _text(screen.query_one("#history-card-total", Static))
         assert f"{expected.total_sessions} sessions" in total
-        for sparkline in screen.query(Sparkline):
-            assert sparkline.display and len(list(sparkline.data or [])) >= 50
+        bars = screen.query_one(PainBars)
+        before, after, dates = str(bars.render()).splitlines()
+        # At 100 columns one cell a week: well over a year's worth of bars fits.
+        for row in (before, after):
+            assert sum(row.count(block) for block in BLOCKS) >= 20
+        assert dates.strip().endswith("23 Nov")
         entries = screen.query(".history-session")
         assert len(entries) == 20
         assert "Mon 23 Nov" in _text(entries.first(Static))

@@ -38,3 +38,13 @@ class TestHistorySnapshots:
         """The empty page at 80x24."""
         app = history_app(history_store())
         assert snap_compare(app, run_before=_open_history, terminal_size=(80, 24))
+
+    def test_history_a_few_weeks_in_a_light_theme(self, snap_compare: SnapCompare) -> None:
+        """Three weeks: wide pain bars with the date range under them, readable on a light theme."""
+        app = history_app(history_store(weeks=3))
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            app.theme = "textual-light"
+            await _open_history(pilot)
+
+        assert snap_compare(app, run_before=run_before, terminal_size=(100, 32))

@@ -56,3 +56,28 @@ class TestSessionScreen:
             await pilot.pause()
 
         assert snap_compare(harness.app, run_before=run_before, terminal_size=(100, 32))
+
+    def test_hold_at_80x24(self, snap_compare: Any) -> None:
+        """The smallest size: the steps, the countdown and the footer's keys all fit."""
+        harness = SessionHarness(FakeClock(), ITEMS)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await harness.open(pilot, pain_before="3")
+            await harness.run_for(pilot, 5 + 12)
+
+        assert snap_compare(harness.app, run_before=run_before, terminal_size=(80, 24))
+
+    def test_rating_at_80x24_in_a_light_theme(self, snap_compare: Any) -> None:
+        """The rating dialog at the smallest size, in a light theme: every field and button shows."""
+        harness = SessionHarness(FakeClock(), ITEMS)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            harness.app.theme = "textual-light"
+            await harness.open(pilot)
+            await harness.run_for(pilot, 5 + 31)
+            await pilot.press("escape", "y")
+            await pilot.pause()
+            harness.app.screen.query_one("#rating-pain", Input).cursor_blink = False
+            await pilot.pause()
+
+        assert snap_compare(harness.app, run_before=run_before, terminal_size=(80, 24))

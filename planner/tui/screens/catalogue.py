@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 
 from planner.domain import progression
 from planner.domain.catalogue import Catalogue
@@ -29,18 +29,19 @@ from planner.tui.screens.exercise_form import ExerciseForm
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList, matches
 from planner.tui.widgets.exercise_detail import ExerciseDetail
+from planner.tui.widgets.title_bar import TitleBar
 
 
 class CatalogueScreen(Screen[None]):
     """Every exercise the user can plan, filterable, with a detail pane and edit keys."""
 
-    SUB_TITLE = "Catalogue"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_to_day", "Add to day", id="catalogue.add"),
         Binding("n", "new_exercise", "New", id="catalogue.new"),
         Binding("e", "edit_exercise", "Edit", id="catalogue.edit"),
         Binding("x", "delete_exercise", "Delete", id="catalogue.delete"),
-        Binding("slash", "focus_filter", "Filter", id="catalogue.filter"),
+        # The filter box itself says "( / )", so the footer need not.
+        Binding("slash", "focus_filter", "Filter", show=False, id="catalogue.filter"),
     ]
 
     def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:
@@ -50,13 +51,13 @@ class CatalogueScreen(Screen[None]):
         self.clock = clock
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar("Catalogue", id="catalogue-title")
         with Horizontal(id="catalogue-body"):
             with Vertical(id="catalogue-side"):
                 yield Input(placeholder="Filter by name  ( / )", id="catalogue-filter")
                 yield ExerciseList(id="catalogue-list")
             yield ExerciseDetail(id="catalogue-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -82,8 +83,18 @@ class CatalogueScreen(Screen[None]):
         query = self.query_one("#catalogue-filter", Input).value
         builtin = [e for e in self.catalogue if not e.custom]
         own = sorted((e for e in self.catalogue if e.custom), key=lambda e: e.name.casefold())
-        exercise_list.show((e for e in builtin + own if matches(e, query)), keep=keep)
+        shown = [e for e in builtin + own if matches(e, query)]
+        exercise_list.show(shown, keep=keep)
+        self._show_title(len(builtin) + len(own), len(own), len(shown) if query else None)
         self._show_detail()
+
+    def _show_title(self, total: int, own: int, matching: int | None) -> None:
+        facts = [f"{total} exercise{'s' if total != 1 else ''}"]
+        if own:
+            facts.append(f"{own} of your own")
+        if matching is not None:
+            facts.append(f"{matching} match{'es' if matching != 1 else ''} the filter")
+        self.query_one(TitleBar).show(*facts)
 
     def _show_detail(self) -> None:
         exercise = self.selected()

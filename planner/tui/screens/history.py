@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
@@ -24,6 +24,7 @@ from planner.tui.widgets.history_pain import PainTrend
 from planner.tui.widgets.history_sessions import RecentSessions
 from planner.tui.widgets.history_summary import HistorySummary
 from planner.tui.widgets.history_weeks import HistoryWeeks
+from planner.tui.widgets.title_bar import TitleBar
 
 RECENT_COUNT = 20
 """Sessions listed: a few weeks' worth, enough to read back through recent notes."""
@@ -52,7 +53,7 @@ class HistoryScreen(Screen[None]):
         self.clock = clock
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar("History", id="history-title")
         yield Static(EMPTY_TEXT, id="history-empty", markup=False)
         yield HistorySummary(id="history-summary")
         with Horizontal(id="history-body"):
@@ -63,7 +64,7 @@ class HistoryScreen(Screen[None]):
                 yield PainTrend(id="history-pain")
                 yield Static("Recent sessions", classes="history-heading", markup=False)
                 yield RecentSessions(id="history-sessions")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.action_reload()
@@ -81,11 +82,15 @@ class HistoryScreen(Screen[None]):
         self.set_class(history.empty, "-empty")
         self.refresh_bindings()
         if history.empty:
+            self.query_one(TitleBar).show("nothing logged yet")
             return
-        theme = self.app.current_theme
+        first = min(log.day for log in logs)
+        self.query_one(TitleBar).show(f"since {first.day} {first:%B %Y}")
+        # The text-* shades stay readable on light themes as well as dark ones.
+        colours = self.app.theme_variables
         self.query_one(HistorySummary).show(history, today)
         self.query_one(HistoryWeeks).show(
-            history.weeks, good=theme.success or "green", short=theme.warning or "yellow"
+            history.weeks, good=colours["text-success"], short=colours["text-warning"]
         )
         self.query_one(PainTrend).show(history.weeks)
         self.query_one(RecentSessions).show(recent_sessions(logs, RECENT_COUNT))

@@ -50,10 +50,12 @@ class SessionScreen(Screen[SessionLog | None]):
     """Run ``day``'s ``items``; dismiss with the session's log, or None if nothing was done."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_pause", "Pause/Resume", id="session.pause"),
+        # Space also resumes; the screen says "Paused" while it is, so one word is enough here.
+        Binding("space", "toggle_pause", "Pause", id="session.pause"),
         Binding("enter", "done", "Done", id="session.done"),
         Binding("n", "skip", "Skip step", id="session.skip"),
-        Binding("b", "back", "Back", id="session.back"),
+        # Rarely needed, and the footer is full at 80 columns: help and the palette list it.
+        Binding("b", "back", "Back", show=False, id="session.back"),
         Binding("x", "skip_exercise", "Next exercise", id="session.skip_exercise"),
         Binding("escape", "end", "End", id="session.end"),
         Binding("q", "end", "End", show=False, id="session.quit"),
@@ -110,7 +112,7 @@ class SessionScreen(Screen[SessionLog | None]):
                     yield Label("", id="session-status", markup=False)
                     yield Label("", id="session-next", markup=False)
             yield SessionProgress(id="session-progress")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if not self.pairs:

@@ -37,7 +37,8 @@ class WelcomeScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome-box"):
             yield Static("Welcome to Back Planner", id="welcome-title", markup=False)
-            yield Static("\n".join(ABOUT), id="welcome-about", markup=False)
+            # One paragraph, so the words fill each line instead of leaving ragged ends.
+            yield Static(" ".join(ABOUT), id="welcome-about", markup=False)
             if self.see_a_doctor:
                 yield Static("When to see a doctor instead", id="welcome-doctor-title")
                 yield Static(

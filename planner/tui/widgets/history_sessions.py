@@ -20,14 +20,16 @@ class RecentSessions(VerticalScroll, can_focus=True):
         entries: list[Static] = []
         for log in logs:
             status = "done" if log.completed else "partial"
+            # Pain and effort on a line of their own: one long line wrapped anywhere
+            # in a narrow pane, which read badly at 80 columns.
+            how = f"pain {_pain(log)}" + (f" · {log.effort.label}" if log.effort else "")
             entries.append(
                 Static(
                     Content.assemble(
                         (log.day.strftime("%a %d %b"), "bold"),
                         "  ",
                         (status, f"$text-{'success' if log.completed else 'warning'}"),
-                        f"  {log.minutes:.0f} min  pain {_pain(log)}",
-                        f"  {log.effort.label}" if log.effort else "",
+                        f" · {log.minutes:.0f} min\n  {how}",
                     ),
                     classes="history-session",
                 )
