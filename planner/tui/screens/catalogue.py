@@ -93,7 +93,7 @@ class CatalogueScreen(Screen[None]):
         if own:
             facts.append(f"{own} of your own")
         if matching is not None:
-            facts.append(f"{matching} match{'es' if matching != 1 else ''} the filter")
+            facts.append(f"{matching} match{'es' if matching == 1 else ''} the filter")
         self.query_one(TitleBar).show(*facts)
 
     def _show_detail(self) -> None:
