@@ -76,7 +76,7 @@ def _render_group(group: KeyGroup, key_width: int) -> Content:
     for row in group.rows:
         line = Content.assemble(
             # The gap lives inside the key's part: a separate spaces-only part got dropped.
-            (row.key.ljust(key_width + 2), "bold $accent"),
+            (row.key.ljust(key_width + 2), "bold $text-accent"),
             row.description if row.enabled else (f"{row.description} (not now)", "dim"),
         )
         lines.append(line)
