@@ -7,6 +7,7 @@ a new one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,14 +77,12 @@ def day_minutes(items: list[PlanItem], catalogue: Catalogue, settings: Settings)
     return seconds / 60
 
 
-def planned_minutes(week: WeekData, catalogue: Catalogue, settings: Settings) -> int:
-    """Minutes of exercise planned for the week, rest days left out."""
-    total = sum(
-        day_minutes(week.items[day], catalogue, settings)
-        for day in week.days
-        if day not in week.rest
-    )
-    return round(total)
+def planned_minutes(week: WeekData, minutes: Mapping[date, float]) -> int:
+    """Minutes of exercise planned for the week, rest days left out.
+
+    ``minutes`` holds each day's :func:`day_minutes`, worked out once per week read.
+    """
+    return round(sum(minutes[day] for day in week.days if day not in week.rest))
 
 
 def plan_week_text(profile: Profile | None, monday: date) -> str:

@@ -107,7 +107,7 @@ def calendar(app: PlannerApp) -> CalendarScreen:
 
 def column(app: PlannerApp, weekday: int) -> str:
     """The text a day column shows (Monday is 0)."""
-    return calendar(app).query_one(f"#day-{weekday}", DayColumn).render().plain
+    return calendar(app).query_one(f"#day-{weekday}", DayColumn).text
 
 
 def text_of(app: PlannerApp, selector: str) -> str:

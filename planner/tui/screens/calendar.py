@@ -10,10 +10,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -22,12 +23,7 @@ from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.models import DayStatus, Dose, PlanItem, Profile, SessionLog
 from planner.domain.weeks import monday_of, week_label
-from planner.storage.journal import record_session, review_plan
 from planner.storage.store import Store
-from planner.tui.screens.confirm import ConfirmDialog
-from planner.tui.screens.dose_dialog import DoseDialog
-from planner.tui.screens.pick_day import PickDayDialog
-from planner.tui.screens.pick_exercise import PickExerciseDialog
 from planner.tui.week_data import (
     day_minutes,
     exercise_name,
@@ -37,6 +33,9 @@ from planner.tui.week_data import (
 )
 from planner.tui.widgets.day_column import DayView, ItemView
 from planner.tui.widgets.week_grid import WeekGrid
+
+_PALETTE_HINT_MIN_WIDTH = 90
+"""Narrowest terminal whose footer holds the calendar's keys, the app's and the ctrl+p hint."""
 
 _READ_ONLY = "The data file is open read-only, so the plan cannot be changed."
 
@@ -86,7 +85,10 @@ class CalendarScreen(Screen[None]):
         self.today = clock.today()
         self.selected_day = self.today
         self.selected_index: int | None = None
-        self.week = load_week(store, monday_of(self.today), self.today)
+        self._reviewed = False
+        self._shown_advice: str | None = None
+        self._shown_header = ""
+        self._load(monday_of(self.today))
         self._select_first_item()
 
     # -- layout ----------------------------------------------------------------
@@ -96,17 +98,45 @@ class CalendarScreen(Screen[None]):
         yield Static(id="calendar-advice", markup=False)
         yield WeekGrid(self._day_views(), id="calendar-grid")
         yield Static(id="calendar-detail", markup=False)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=self._room_for_palette_hint(self.app.size))
 
     def on_mount(self) -> None:
         self.query_one(WeekGrid).focus()
-        # The feedback rules look at the sessions since the last launch before the week is drawn.
-        self._tell(review_plan(self.store, self.catalogue, self.today))
-        self._reload()
-        if not self.store.settings().welcomed:
+        self._draw_text()
+        # The feedback rules can take a while on a long history: paint the week first.
+        self.call_after_refresh(self._review)
+        if not self._settings.welcomed:
             from planner.tui.screens.welcome import WelcomeScreen
 
             self.app.push_screen(WelcomeScreen(self.catalogue), self._after_welcome)
+
+    def on_resize(self, event: events.Resize) -> None:
+        footer = self.query_one(Footer)
+        wide = self._room_for_palette_hint(event.size)
+        if footer.show_command_palette != wide:
+            footer.show_command_palette = wide
+            footer.refresh(recompose=True)
+
+    @staticmethod
+    def _room_for_palette_hint(size: Size) -> bool:
+        # Below this width the ctrl+p hint would squeeze out "? Help", and help names ctrl+p.
+        return size.width >= _PALETTE_HINT_MIN_WIDTH
+
+    def on_screen_resume(self) -> None:
+        # The catalogue can add exercises and the settings change the minutes: read again.
+        if self.is_mounted and self._reviewed:
+            self._reload()
+
+    def _review(self) -> None:
+        """Apply the feedback rules once, before anything can use this week's doses."""
+        if self._reviewed:
+            return
+        self._reviewed = True
+        from planner.storage.journal import review_plan
+
+        message = review_plan(self.store, self.catalogue, self.today)
+        self._reload()
+        self._tell(message)
 
     def _after_welcome(self, build_now: bool | None) -> None:
         if not self.store.read_only:
@@ -119,13 +149,19 @@ class CalendarScreen(Screen[None]):
         if message:
             self.notify(message, markup=False, timeout=8)
 
-    # -- drawing -----------------------------------------------------------------
+    # -- reading -------------------------------------------------------------------
 
-    def _day_views(self) -> list[DayView]:
-        views = []
-        for day in self.week.days:
-            selected = day == self.selected_day
-            items = tuple(
+    def _load(self, monday: date) -> None:
+        """Read the week of ``monday`` and everything drawn from it, once per week shown.
+
+        Moving the cursor then needs no store read at all.
+        """
+        self.week = load_week(self.store, monday, self.today)
+        self._settings = self.store.settings()
+        self._profile = self.store.profile()
+        self._advice = self.store.plan_advice()
+        self._item_views = {
+            day: tuple(
                 ItemView(
                     item.id,
                     exercise_name(self.catalogue, item.exercise_id),
@@ -134,17 +170,27 @@ class CalendarScreen(Screen[None]):
                 )
                 for item in self.week.items[day]
             )
-            views.append(
-                DayView(
-                    day,
-                    items,
-                    self.week.statuses[day],
-                    today=day == self.today,
-                    selected=selected,
-                    selected_item=self.selected_index if selected else None,
-                )
+            for day in self.week.days
+        }
+        self._minutes = {
+            day: day_minutes(self.week.items[day], self.catalogue, self._settings)
+            for day in self.week.days
+        }
+
+    # -- drawing -----------------------------------------------------------------
+
+    def _day_views(self) -> list[DayView]:
+        return [
+            DayView(
+                day,
+                self._item_views[day],
+                self.week.statuses[day],
+                today=day == self.today,
+                selected=day == self.selected_day,
+                selected_item=self.selected_index if day == self.selected_day else None,
             )
-        return views
+            for day in self.week.days
+        ]
 
     def _redraw(self) -> None:
         """Draw the selection and the texts again (no store read)."""
@@ -153,23 +199,28 @@ class CalendarScreen(Screen[None]):
 
     def _draw_text(self) -> None:
         week = self.week
-        settings = self.store.settings()
         parts = [
             f"Week {week_label(week.monday)}",
-            plan_week_text(self.store.profile(), week.monday),
-            f"{planned_minutes(week, self.catalogue, settings)} min planned",
+            plan_week_text(self._profile, week.monday),
+            f"{planned_minutes(week, self._minutes)} min planned",
             f"sessions done {week.sessions_done}/{week.sessions_planned}",
         ]
         if self.store.read_only:
             parts.append("read-only")
-        self.query_one("#calendar-header", Static).update(Content(" · ".join(parts)))
+        header = " · ".join(parts)
+        if header != self._shown_header:
+            self._shown_header = header
+            # The header and the detail line have fixed heights: no layout pass needed.
+            self.query_one("#calendar-header", Static).update(Content(header), layout=False)
 
-        advice = self.store.plan_advice()
-        banner = self.query_one("#calendar-advice", Static)
-        banner.update(Content(advice))
-        banner.display = bool(advice)
+        if self._advice != self._shown_advice:
+            # The banner's height follows its text, so only a new text needs a layout.
+            self._shown_advice = self._advice
+            banner = self.query_one("#calendar-advice", Static)
+            banner.update(Content(self._advice))
+            banner.display = bool(self._advice)
 
-        self.query_one("#calendar-detail", Static).update(self._detail())
+        self.query_one("#calendar-detail", Static).update(self._detail(), layout=False)
 
     def _detail(self) -> Content:
         """The selected exercise in full (the columns are too narrow for it), or the day."""
@@ -191,7 +242,7 @@ class CalendarScreen(Screen[None]):
             if status is DayStatus.REST:
                 return Content(f"{when} · rest day")
             return Content(f"{when} · nothing planned\na adds an exercise · r makes it a rest day")
-        minutes = day_minutes(items, self.catalogue, self.store.settings())
+        minutes = self._minutes[day]
         count = f"{len(items)} exercise{'s' if len(items) != 1 else ''}"
         return Content(f"{when} · {count} · about {round(minutes)} min · {status.value}")
 
@@ -210,7 +261,7 @@ class CalendarScreen(Screen[None]):
 
     def _reload(self, *, select_id: str | None = None) -> None:
         """Read the week of the selected day again; put the cursor on ``select_id`` if given."""
-        self.week = load_week(self.store, monday_of(self.selected_day), self.today)
+        self._load(monday_of(self.selected_day))
         items = self.week.items[self.selected_day]
         ids = [item.id for item in items]
         if select_id in ids:
@@ -225,7 +276,7 @@ class CalendarScreen(Screen[None]):
         """Select ``day`` and its item ``select_id`` (else its first); read the store if needed."""
         self.selected_day = day
         if monday_of(day) != self.week.monday or select_id is not None:
-            self.week = load_week(self.store, monday_of(day), self.today)
+            self._load(monday_of(day))
         ids = [item.id for item in self.week.items[day]]
         self.selected_index = ids.index(select_id) if select_id in ids else (0 if ids else None)
         self._redraw()
@@ -268,6 +319,7 @@ class CalendarScreen(Screen[None]):
     # -- editing ----------------------------------------------------------------------
 
     def _can_edit(self) -> bool:
+        self._review()
         if self.store.read_only:
             self.notify(_READ_ONLY, severity="error", markup=False)
             return False
@@ -300,6 +352,8 @@ class CalendarScreen(Screen[None]):
             self._go_to(day, select_id=item.id)
             self.notify(f"Added {exercise.name} to {day.strftime('%A %d %b')}.", markup=False)
 
+        from planner.tui.screens.pick_exercise import PickExerciseDialog
+
         self.app.push_screen(PickExerciseDialog(self.catalogue), add)
 
     def action_remove(self) -> None:
@@ -322,6 +376,8 @@ class CalendarScreen(Screen[None]):
             self._reload()
             self.notify(f"Removed {name}.", markup=False)
 
+        from planner.tui.screens.confirm import ConfirmDialog
+
         self.app.push_screen(ConfirmDialog(question, "Remove"), remove)
 
     def action_move(self) -> None:
@@ -340,6 +396,8 @@ class CalendarScreen(Screen[None]):
                 return
             self._go_to(day, select_id=moved.id)
             self.notify(f"Moved {name} to {day.strftime('%A %d %b')}.", markup=False)
+
+        from planner.tui.screens.pick_day import PickDayDialog
 
         dialog = PickDayDialog(f"Move {name} to which day?", item.day, self.today)
         self.app.push_screen(dialog, move)
@@ -376,6 +434,8 @@ class CalendarScreen(Screen[None]):
                 return
             self._reload(select_id=item.id)
             self.notify(f"{exercise.name}: {dose.describe()}.", markup=False)
+
+        from planner.tui.screens.dose_dialog import DoseDialog
 
         self.app.push_screen(DoseDialog(exercise, item.dose), set_dose)
 
@@ -424,6 +484,7 @@ class CalendarScreen(Screen[None]):
 
     def action_session(self) -> None:
         """Run the selected day's exercises in the live-session screen."""
+        self._review()  # the session must run this week's doses, not last launch's
         day = self.selected_day
         items = list(self.week.items[day])
         if not items:
@@ -434,14 +495,15 @@ class CalendarScreen(Screen[None]):
             self.notify(message, severity="warning", markup=False)
         from planner.tui.screens.session import SessionScreen
 
-        settings = self.store.settings()
-        screen = SessionScreen(day, items, self.catalogue, settings, self.clock)
+        screen = SessionScreen(day, items, self.catalogue, self.store.settings(), self.clock)
         self.app.push_screen(screen, self._session_over)
 
     def _session_over(self, log: SessionLog | None) -> None:
         """Save the session the user just did and show what it changed."""
         if log is None:
             return
+        from planner.storage.journal import record_session
+
         message = record_session(self.store, self.catalogue, log, self.today)
         self._reload()
         self.notify(message or "Session saved.", markup=False, timeout=8)
@@ -452,6 +514,7 @@ class CalendarScreen(Screen[None]):
         """Write the plan, from the shown week on, as a text file in the current folder."""
         from planner.tui.export_file import write_text_export
 
+        self._review()
         try:
             path = write_text_export(self.store, self.catalogue, self.week.monday)
         except UserFacingError as error:

@@ -3,6 +3,12 @@
 A single widget per day (rather than one per exercise) keeps start-up cheap; the
 lines are rebuilt for the width the column has, so names truncate with an
 ellipsis at 80 columns and show in full on wider terminals.
+
+The column draws itself line by line (Textual's line API) from a short list of
+``(text, style name)`` pieces per line, styled by the grid's component classes.
+That is several times cheaper than laying out rich content, and it lets
+:meth:`DayColumn.show` repaint only the lines that changed: moving the cursor
+within a day touches four lines, not the whole column.
 """
 
 from __future__ import annotations
@@ -10,9 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from textual.content import Content
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from textual.events import Click
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from planner.domain.models import DayStatus, Dose
@@ -43,13 +53,18 @@ class DayView:
 
 
 _STATUS_WORDS = {
-    DayStatus.EMPTY: ("free", "$text-muted"),
-    DayStatus.PLANNED: ("planned", "$primary"),
-    DayStatus.DONE: ("done ✓", "$success bold"),
-    DayStatus.PARTIAL: ("partial", "$warning bold"),
-    DayStatus.MISSED: ("missed", "$error"),
-    DayStatus.REST: ("rest", "$text-muted italic"),
+    DayStatus.EMPTY: ("free", "free"),
+    DayStatus.PLANNED: ("planned", "planned"),
+    DayStatus.DONE: ("done ✓", "done"),
+    DayStatus.PARTIAL: ("partial", "partial"),
+    DayStatus.MISSED: ("missed", "missed"),
+    DayStatus.REST: ("rest", "rest"),
 }
+
+Piece = tuple[str, str]
+"""Some text and the short name of its style (a component class without the prefix)."""
+
+Line = tuple[Piece, ...]
 
 
 def fitted_dose(dose: Dose, width: int) -> str:
@@ -78,6 +93,13 @@ def _tiny_dose(dose: Dose) -> str:
     return f"{reps}{dose.hold_s}s" if dose.sets == 1 else f"{reps} {dose.hold_s}s"
 
 
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis, or padded to them."""
+    if cell_len(text) > width:
+        return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
+    return set_cell_size(text, width)
+
+
 class DayColumn(Widget):
     """Draws one :class:`DayView`; a click reports which line (day or exercise) was hit."""
 
@@ -91,65 +113,90 @@ class DayColumn(Widget):
     def __init__(self, view: DayView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
+        self._lines: list[Line] = []
         self._line_items: list[int | None] = []
-
-    def show(self, view: DayView) -> None:
-        """Draw ``view`` instead of the current day."""
-        self.view = view
-        self.set_class(view.selected, "-selected")
-        self.set_class(view.today, "-today")
-        self.refresh()
+        self._laid_out_for: tuple[DayView, int, int] | None = None
+        # Resolved styles by piece name, selection, focus and theme.
+        self._styles: dict[tuple[str, bool, bool, str], Style] = {}
 
     def on_mount(self) -> None:
         self.set_class(self.view.selected, "-selected")
         self.set_class(self.view.today, "-today")
 
-    def render(self) -> Content:
-        width = max(1, self.content_region.width)
+    def show(self, view: DayView) -> None:
+        """Draw ``view`` instead of the current day; only the lines that change are repainted."""
+        if view == self.view:
+            return
+        old_lines = self._lines if self._laid_out_for is not None else None
+        self.view = view
+        restyled = self.has_class("-selected") != view.selected
+        restyled |= self.has_class("-today") != view.today
+        self.set_class(view.selected, "-selected")
+        self.set_class(view.today, "-today")
+        if restyled or old_lines is None or not self.is_mounted:
+            # A new background colours every line; the whole column is drawn again.
+            self._laid_out_for = None
+            self.refresh()
+            return
+        new_lines = self._layout()
+        width = self.content_size.width
+        changed = [
+            Region(0, y, width, 1)
+            for y in range(max(len(old_lines), len(new_lines)))
+            if y >= len(old_lines) or y >= len(new_lines) or old_lines[y] != new_lines[y]
+        ]
+        if changed:
+            self.refresh(*changed)
+
+    @property
+    def text(self) -> str:
+        """The column's lines as plain text, as they are drawn now."""
+        return "\n".join("".join(text for text, _ in line).rstrip() for line in self._layout())
+
+    # -- laying out lines ------------------------------------------------------------
+
+    def _layout(self) -> list[Line]:
+        """The lines for the current view and size (worked out once per view and size)."""
+        size = self.content_size
+        key = (self.view, size.width, size.height)
+        if self._laid_out_for != key:
+            lines, items = self._build(max(1, size.width))
+            self._lines, self._line_items = self._fit_height(lines, items, size.height)
+            self._laid_out_for = key
+        return self._lines
+
+    def _build(self, width: int) -> tuple[list[Line], list[int | None]]:
         view = self.view
-        lines: list[Content] = []
-        line_items: list[int | None] = []
-
         heading = view.day.strftime("%a %d")
-        head = Content.styled(heading, "bold")
+        head: list[Piece] = [(heading, "date")]
         if view.today:
-            head += Content.styled(" today" if width >= len(heading) + 6 else " •", "$accent bold")
-        lines.append(head)
+            head.append((" today" if width >= len(heading) + 6 else " •", "today"))
         word, style = _STATUS_WORDS[view.status]
-        lines.append(Content.styled(word, style))
-        line_items += [None, None]
-
+        lines: list[Line] = [_padded(head, width), _padded([(word, style)], width)]
+        line_items: list[int | None] = [None, None]
+        resting = view.status is DayStatus.REST
         for index, item in enumerate(view.items):
-            selected = view.selected and view.selected_item == index
-            marker = "▸" if selected else ("=" if item.held else " ")
-            # Exercise names may be the user's own text: plain Content, never markup.
-            name = Content(marker) + Content(item.name)
-            dose = Content(" " + fitted_dose(item.dose, width - 1))
-            dose = dose.stylize("$text-muted")
-            for line in (name, dose):
-                line = line.truncate(width, ellipsis=True).extend_right(width - line.cell_length)
-                if selected:
-                    line = line.stylize("reverse")
-                elif view.status is DayStatus.REST:
-                    line = line.stylize("dim")
-                lines.append(line)
-                line_items.append(index)
-
-        lines, line_items = self._fit_height(lines, line_items)
-        self._line_items = line_items
-        return Content("\n").join(lines)
+            cursor = view.selected and view.selected_item == index
+            marker = "▸" if cursor else ("=" if item.held else " ")
+            name_style = "cursor" if cursor else ("resting" if resting else "name")
+            dose_style = "cursor" if cursor else ("resting" if resting else "dose")
+            # Exercise names may be the user's own text: they are only ever drawn as text.
+            lines.append(((_fit(marker + item.name, width), name_style),))
+            lines.append(((_fit(" " + fitted_dose(item.dose, width - 1), width), dose_style),))
+            line_items += [index, index]
+        return lines, line_items
 
     def _fit_height(
-        self, lines: list[Content], line_items: list[int | None]
-    ) -> tuple[list[Content], list[int | None]]:
+        self, lines: list[Line], line_items: list[int | None], height: int
+    ) -> tuple[list[Line], list[int | None]]:
         """Scroll a day too long for the column so the selected exercise stays in sight.
 
         The date and status lines stay put; a last line says how many exercises are
         hidden below, since a plain cut would look like the end of the day.
         """
-        height = self.content_region.height
         if height < 4 or len(lines) <= height:
             return lines, line_items
+        width = self.content_size.width
         room = height - 3  # date, status, and the "more" line
         room -= room % 2  # whole exercises only (two lines each)
         selected = self.view.selected_item if self.view.selected else None
@@ -158,22 +205,85 @@ class DayColumn(Widget):
             first = max(0, (selected + 1) * 2 - room)
         body = slice(2 + first, 2 + first + room)
         hidden_below = (len(lines) - body.stop + 1) // 2
-        more: list[Content] = []
+        more: list[Line] = []
         more_items: list[int | None] = []
         if hidden_below > 0:
-            more = [Content.styled(f"+{hidden_below} more", "$text-muted italic")]
+            more = [_padded([(f"+{hidden_below} more", "note")], width)]
             more_items = [None]
+        status = lines[1]
         if first:
             # Exercises above the window are hidden too; say so on the status line.
-            lines[1] = lines[1] + Content.styled(f" ↑{first // 2}", "$text-muted")
+            word, style = status[0]
+            status = _padded([(word.rstrip(), style), (f" ↑{first // 2}", "note")], width)
         return (
-            lines[:2] + lines[body] + more,
+            [lines[0], status, *lines[body], *more],
             line_items[:2] + line_items[body] + more_items,
         )
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the day, styled from calendar.tcss."""
+        lines = self._layout()
+        width = self.content_size.width
+        base = self._style("plain")
+        if y >= len(lines):
+            return Strip.blank(width, base)
+        segments = [Segment(text, self._style(name)) for text, name in lines[y]]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    @property
+    def _owner(self) -> Widget:
+        # The piece styles are component classes of the grid, not of each column: a column
+        # changing class (the selection moving) then restyles one node, not fourteen.
+        parent = self.parent
+        assert isinstance(parent, Widget)
+        return parent
+
+    def _style(self, name: str) -> Style:
+        """The style of one kind of piece over the column's own colours ("plain": just those)."""
+        key = (
+            name,
+            self.has_class("-selected"),
+            self.screen.focused is self.parent,
+            self.app.theme,
+        )
+        cached = self._styles.get(key)
+        if cached is None:
+            cached = self.rich_style if name == "plain" else self._style("plain")
+            if name != "plain":
+                styles = self._owner.get_component_styles(f"week-grid--{name}")
+                _, under = self.background_colors
+                background = under
+                if styles.has_rule("background"):
+                    background = under + styles.background
+                    cached += Style(bgcolor=background.rich_color)
+                if styles.has_rule("color"):
+                    cached += Style(color=(background + styles.color).rich_color)
+                cached += styles.text_style
+            self._styles[key] = cached
+        return cached
 
     def on_click(self, event: Click) -> None:
         event.stop()
         offset = event.get_content_offset(self)
         line = offset.y if offset is not None else 0
+        self._layout()
         item = self._line_items[line] if 0 <= line < len(self._line_items) else None
         self.post_message(self.Clicked(self.view.day, item))
+
+
+def _padded(pieces: list[Piece], width: int) -> Line:
+    """``pieces`` cut or padded with plain space to exactly ``width`` cells."""
+    out: list[Piece] = []
+    room = width
+    for text, style in pieces:
+        if room <= 0:
+            break
+        if cell_len(text) > room:
+            text = _fit(text, room)
+        out.append((text, style))
+        room -= cell_len(text)
+    if room > 0:
+        out.append((" " * room, "plain"))
+    return tuple(out)

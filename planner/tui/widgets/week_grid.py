@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +21,23 @@ from planner.tui.widgets.day_column import DayColumn, DayView
 
 class WeekGrid(Widget, can_focus=True):
     """Seven :class:`DayColumn` side by side."""
+
+    # The pieces the columns draw; each is styled in calendar.tcss from theme colours.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "week-grid--date",
+        "week-grid--today",
+        "week-grid--free",
+        "week-grid--planned",
+        "week-grid--done",
+        "week-grid--partial",
+        "week-grid--missed",
+        "week-grid--rest",
+        "week-grid--name",
+        "week-grid--dose",
+        "week-grid--resting",
+        "week-grid--cursor",
+        "week-grid--note",
+    }
 
     @dataclass
     class DayChosen(Message):
@@ -38,16 +56,15 @@ class WeekGrid(Widget, can_focus=True):
         super().__init__(id=id)
         if len(days) != 7:
             raise ValueError("a week has seven days")
-        self._days = list(days)
+        self._columns = [DayColumn(view, id=f"day-{index}") for index, view in enumerate(days)]
 
     def compose(self) -> ComposeResult:
-        for index, view in enumerate(self._days):
-            yield DayColumn(view, id=f"day-{index}")
+        yield from self._columns
 
     def show(self, days: Sequence[DayView]) -> None:
-        """Draw a new week (or the same week with a new selection)."""
-        self._days = list(days)
-        for column, view in zip(self.query(DayColumn), days, strict=True):
+        """Draw a new week, or the same week with a new selection (days that did not change
+        are left alone)."""
+        for column, view in zip(self._columns, days, strict=True):
             column.show(view)
 
     @on(DayColumn.Clicked)
