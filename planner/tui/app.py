@@ -18,6 +18,7 @@ from planner.domain.errors import UserFacingError
 from planner.domain.models import Settings
 from planner.storage.store import Store
 from planner.tui.commands import BindingCommands
+from planner.tui.errors import ErrorReportingApp
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.catalogue import CatalogueScreen
 from planner.tui.screens.help import HelpScreen
@@ -28,7 +29,7 @@ from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 _TCSS = Path(__file__).parent / "tcss"
 
 
-class PlannerApp(App[None]):
+class PlannerApp(ErrorReportingApp[None]):
     """Back Planner: calendar, catalogue and history as modes over one store."""
 
     TITLE = "Back Planner"

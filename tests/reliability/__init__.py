@@ -1,0 +1,1 @@
+"""The reliability suite (issue 7): kills, damaged files, full disks, markup, sizes, dates."""

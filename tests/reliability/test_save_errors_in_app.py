@@ -1,0 +1,182 @@
+"""A full disk or read-only folder while the app saves: a clear notice, nothing lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from planner.domain.catalogue import load_catalogue
+from planner.domain.errors import UserFacingError
+from planner.domain.models import Settings
+from planner.storage import open_store
+from planner.tui.app import PlannerApp
+from planner.tui.errors import EXIT_STATUS, EndedByUserError, ErrorReportingApp
+from planner.tui.screens.calendar import CalendarScreen
+from planner.tui.screens.welcome import WelcomeScreen
+from tests.conftest import FakeClock
+from tests.reliability.support import fill_disk, open_file_store, toasts
+from tests.unit.storage.faults import read_only_folder
+
+THURSDAY = date(2026, 11, 26)
+
+
+async def test_adding_an_item_on_a_full_disk_says_so_and_the_next_add_works(
+    tmp_path: Path, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "planner.json"
+    catalogue = load_catalogue()
+    store = open_file_store(path, catalogue)
+    app = PlannerApp(store, catalogue, fake_clock.as_clock())
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        before = path.read_bytes()
+        planned = [item.exercise_id for item in store.items_on(THURSDAY)]
+        fill_disk(monkeypatch)
+        await pilot.press("right", "a")
+        await pilot.pause()
+        await pilot.press(*"knees", "enter")
+        await pilot.pause()
+
+        assert app.is_running and isinstance(app.screen, CalendarScreen)
+        shown = "\n".join(toasts(app))
+        assert f"could not save to {path} (No space left on device)" in shown
+        assert "still holds everything saved before" in shown
+        assert path.read_bytes() == before
+        assert [item.exercise_id for item in store.items_on(THURSDAY)] == planned
+
+        monkeypatch.undo()  # the disk has room again
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"knees", "enter")
+        await pilot.pause()
+        assert "Added Double knees to chest" in "\n".join(toasts(app))
+    store.close()
+    with open_store(path) as reopened:
+        added = [item.exercise_id for item in reopened.items_on(THURSDAY)]
+    assert added == [*planned, "double-knees-to-chest"]
+
+
+async def test_a_folder_turned_read_only_when_the_welcome_closes_keeps_the_app_running(
+    tmp_path: Path, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The calendar saves "welcomed" in the welcome's result callback without a
+    # try/except of its own: the app-wide hook is what keeps this from crashing.
+    path = tmp_path / "data" / "planner.json"
+    catalogue = load_catalogue()
+    store = open_store(path)
+    store.save_settings(Settings(welcomed=False))
+    before = path.read_bytes()
+    app = PlannerApp(store, catalogue, fake_clock.as_clock())
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        read_only_folder(path.parent, monkeypatch)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, CalendarScreen)
+        assert any("Read-only file system" in toast for toast in toasts(app))
+        assert path.read_bytes() == before
+
+        # Keys still work, and once the folder is writable again so do saves.
+        monkeypatch.undo()
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("is a rest day" in toast for toast in toasts(app))
+    store.close()
+    with open_store(path) as reopened:
+        assert reopened.rest_days_between(date(2026, 11, 25), date(2026, 11, 25))
+
+
+class Ask(ModalScreen[bool]):
+    """A dialog that answers at once."""
+
+    def on_mount(self) -> None:
+        self.dismiss(True)
+
+
+class Failing(ErrorReportingApp[None]):
+    """Raises the error it is given from each place Textual can call app code."""
+
+    BINDINGS = [
+        Binding("1", "fail", "from an action"),
+        Binding("2", "ask", "from a dialog's result callback"),
+        Binding("3", "in_worker", "from a worker"),
+        Binding("4", "in_timer", "from a timer"),
+        Binding("k", "count", "a key that still works"),
+    ]
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+        self.count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Button("fail", id="fail")
+
+    def fail(self, *args: object) -> None:
+        raise self.error
+
+    def action_fail(self) -> None:
+        self.fail()
+
+    def action_ask(self) -> None:
+        self.push_screen(Ask(), self.fail)
+
+    @work
+    async def action_in_worker(self) -> None:
+        self.fail()
+
+    def action_in_timer(self) -> None:
+        self.set_timer(0.01, self.fail)
+
+    def action_count(self) -> None:
+        self.count += 1
+
+    @on(Button.Pressed)
+    def fail_on_press(self) -> None:
+        self.fail()
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"], ids=["action", "callback", "worker", "timer"])
+async def test_a_user_facing_error_becomes_a_notice_and_keys_keep_working(key: str) -> None:
+    app = Failing(UserFacingError("could not save [b]here[/b]"))
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press(key)
+        await pilot.pause(0.05)
+        await pilot.pause()
+        await pilot.press("k", "k")
+        await pilot.pause()
+        assert app.count == 2
+        assert toasts(app) == ["could not save [b]here[/b]"]
+    assert not app.return_code  # never set to a failure status
+
+
+async def test_an_error_in_a_message_handler_ends_the_app_with_one_line(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # Textual stops the message loop that raised, so no notice can help: the app
+    # ends the way Textual would, with the message in place of a traceback.
+    app = Failing(UserFacingError("could not save here"))
+    with pytest.raises(EndedByUserError):
+        async with app.run_test() as pilot:
+            await pilot.click("#fail")
+            await pilot.pause()
+    assert app.return_code == EXIT_STATUS
+    printed = capfd.readouterr().err
+    assert printed.strip() == "planner: could not save here"
+
+
+async def test_other_errors_are_left_to_textual() -> None:
+    app = Failing(ZeroDivisionError("a bug"))
+    with pytest.raises(ZeroDivisionError):
+        async with app.run_test() as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+    assert app.return_code == 1
