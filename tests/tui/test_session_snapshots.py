@@ -68,7 +68,7 @@ class TestSessionScreen:
         assert snap_compare(harness.app, run_before=run_before, terminal_size=(80, 24))
 
     def test_rating_at_80x24_in_a_light_theme(self, snap_compare: Any) -> None:
-        """The rating dialog at the smallest size, in a light theme: every field and button shows."""
+        """The rating dialog at 80x24 in a light theme: every field and button shows."""
         harness = SessionHarness(FakeClock(), ITEMS)
 
         async def run_before(pilot: Pilot[None]) -> None:
