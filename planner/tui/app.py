@@ -20,10 +20,6 @@ from planner.storage.store import Store
 from planner.tui.commands import BindingCommands
 from planner.tui.errors import ErrorReportingApp
 from planner.tui.screens.calendar import CalendarScreen
-from planner.tui.screens.catalogue import CatalogueScreen
-from planner.tui.screens.help import HelpScreen
-from planner.tui.screens.history import HistoryScreen
-from planner.tui.screens.settings import SettingsDialog
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 
 _TCSS = Path(__file__).parent / "tcss"
@@ -61,8 +57,20 @@ class PlannerApp(ErrorReportingApp[None]):
         self.clock = clock or Clock()
         self.notice = notice
         self.add_mode("calendar", partial(CalendarScreen, store, catalogue, self.clock))
-        self.add_mode("catalogue", partial(CatalogueScreen, store, catalogue, self.clock))
-        self.add_mode("history", partial(HistoryScreen, store, catalogue, self.clock))
+        # The other modes, help and settings are imported when first opened: the
+        # calendar's first frame should not wait for screens the user may never open.
+        self.add_mode("catalogue", self._catalogue_screen)
+        self.add_mode("history", self._history_screen)
+
+    def _catalogue_screen(self) -> Screen[None]:
+        from planner.tui.screens.catalogue import CatalogueScreen
+
+        return CatalogueScreen(self.store, self.catalogue, self.clock)
+
+    def _history_screen(self) -> Screen[None]:
+        from planner.tui.screens.history import HistoryScreen
+
+        return HistoryScreen(self.store, self.catalogue, self.clock)
 
     async def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
@@ -102,6 +110,8 @@ class PlannerApp(ErrorReportingApp[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""
+        from planner.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -117,5 +127,7 @@ class PlannerApp(ErrorReportingApp[None]):
                 self.notify(str(error), severity="error", markup=False)
             else:
                 self.notify("Settings saved.")
+
+        from planner.tui.screens.settings import SettingsDialog
 
         self.push_screen(SettingsDialog(self.store.settings()), save)
