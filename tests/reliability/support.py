@@ -21,21 +21,24 @@ PLAN_START = date(2026, 11, 23)
 """The Monday of the fixed test week (2026-W48)."""
 
 
-def open_file_store(path: Path, catalogue: Catalogue, *, with_plan: bool = True) -> Store:
-    """A welcomed user's data file at ``path``, with a six-week plan from PLAN_START."""
-    store = open_store(path)
+def with_plan(store: Store, catalogue: Catalogue) -> Store:
+    """``store`` for a welcomed user with a six-week plan from PLAN_START."""
     store.save_settings(Settings(welcomed=True))
-    if with_plan:
-        profile = Profile(
-            pain=3,
-            activity=Activity.MEDIUM,
-            weekdays=frozenset({0, 2, 4}),
-            minutes=15,
-            weeks=6,
-            start=PLAN_START,
-        )
-        store.save_plan(generate_plan(profile, catalogue), keep_before=PLAN_START)
+    profile = Profile(
+        pain=3,
+        activity=Activity.MEDIUM,
+        weekdays=frozenset({0, 2, 4}),
+        minutes=15,
+        weeks=6,
+        start=PLAN_START,
+    )
+    store.save_plan(generate_plan(profile, catalogue), keep_before=PLAN_START)
     return store
+
+
+def open_file_store(path: Path, catalogue: Catalogue) -> Store:
+    """A welcomed user's data file at ``path``, with a six-week plan from PLAN_START."""
+    return with_plan(open_store(path), catalogue)
 
 
 def fill_disk(monkeypatch: pytest.MonkeyPatch) -> None:
