@@ -29,8 +29,14 @@ class PlannerApp(ErrorReportingApp[None]):
     """Back Planner: calendar, catalogue and history as modes over one store."""
 
     TITLE = "Back Planner"
-    # Every screen, widget and dialog keeps its styles in its own file under tcss/.
-    CSS_PATH: ClassVar[list[str | PurePath]] = sorted(_TCSS.glob("*.tcss"))
+    # Each screen keeps its styles in its own file under tcss/. The app loads only what
+    # the first frame needs; every other screen names its file in its own CSS_PATH, so
+    # Textual reads it when that screen first opens (all of them at start-up were a
+    # third of the time to the first frame).
+    CSS_PATH: ClassVar[list[str | PurePath]] = [_TCSS / "app.tcss", _TCSS / "calendar.tcss"]
+    # Starting in the calendar mode, rather than switching to it once mounted, spares a
+    # blank default screen and one full re-parse of the styles.
+    DEFAULT_MODE: ClassVar[str] = "calendar"
     COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "switch_mode('calendar')", "Calendar", id="app.calendar"),
@@ -72,11 +78,8 @@ class PlannerApp(ErrorReportingApp[None]):
 
         return HistoryScreen(self.store, self.catalogue, self.clock)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
-        # Wait for the calendar: a notice raised before it is up would land on the
-        # blank default screen and never be seen.
-        await self.switch_mode("calendar")
         if self.notice:
             self.notify(self.notice, markup=False, timeout=10)
         self.call_after_refresh(self._guard_size, self.size)

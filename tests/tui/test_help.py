@@ -62,8 +62,8 @@ class HelpHost(PlannerApp):
         super().__init__(store, load_catalogue())
         self.sample = SampleScreen()
 
-    async def on_mount(self) -> None:
-        await super().on_mount()
+    def on_mount(self) -> None:
+        super().on_mount()
         self.push_screen(self.sample)
 
 

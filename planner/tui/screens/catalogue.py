@@ -35,6 +35,8 @@ from planner.tui.widgets.title_bar import TitleBar
 class CatalogueScreen(Screen[None]):
     """Every exercise the user can plan, filterable, with a detail pane and edit keys."""
 
+    CSS_PATH = "../tcss/catalogue.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_to_day", "Add to day", id="catalogue.add"),
         Binding("n", "new_exercise", "New", id="catalogue.new"),

@@ -16,6 +16,8 @@ from textual.widgets import Button, Label
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with True when the user confirms, False otherwise."""
 
+    CSS_PATH = "../tcss/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

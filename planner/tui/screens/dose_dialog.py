@@ -39,6 +39,8 @@ _FIELDS = (
 class DoseDialog(ModalScreen[Dose | None]):
     """Edit ``dose`` for ``exercise``; dismisses with the new Dose, or None when cancelled."""
 
+    CSS_PATH = "../tcss/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dose.cancel"),
     ]

@@ -146,6 +146,8 @@ class ExerciseForm(ModalScreen[Exercise | None]):
     plan days that use it keep pointing at it.
     """
 
+    CSS_PATH = "../tcss/exercise_form.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="exercise_form.save"),
         Binding("escape", "cancel", "Cancel", id="exercise_form.cancel"),

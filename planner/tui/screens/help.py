@@ -86,6 +86,8 @@ def _render_group(group: KeyGroup, key_width: int) -> Content:
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of the screen it was opened over, and the app's own keys."""
 
+    CSS_PATH = "../tcss/help.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close", id="help.close"),
         Binding("question_mark", "dismiss", "Close", key_display="?", id="help.close_again"),

@@ -40,6 +40,8 @@ EMPTY_TEXT = (
 class HistoryScreen(Screen[None]):
     """Adherence per week, the streak, minutes, pain before and after, recent sessions."""
 
+    CSS_PATH = "../tcss/history.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "focus_weeks", "Weeks", id="history.weeks"),
         Binding("s", "focus_sessions", "Sessions", id="history.sessions"),

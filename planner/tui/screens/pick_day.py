@@ -23,6 +23,8 @@ class PickDayDialog(ModalScreen[date | None]):
     ``[`` and ``]`` (or the buttons) page to the previous and next week.
     """
 
+    CSS_PATH = "../tcss/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "shift_week(-1)", "Previous week", id="pick_day.previous"),
         Binding("right_square_bracket", "shift_week(1)", "Next week", id="pick_day.next"),

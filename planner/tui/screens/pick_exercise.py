@@ -20,6 +20,8 @@ from planner.domain.models import Exercise
 class PickExerciseDialog(ModalScreen[str | None]):
     """Pick an exercise from ``catalogue``; dismisses with its id, or None on escape."""
 
+    CSS_PATH = "../tcss/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="pick_exercise.cancel"),
         Binding("down", "to_list", "To the list", show=False, id="pick_exercise.to_list"),

@@ -49,6 +49,8 @@ def _next_words(state: SessionState) -> str:
 class SessionScreen(Screen[SessionLog | None]):
     """Run ``day``'s ``items``; dismiss with the session's log, or None if nothing was done."""
 
+    CSS_PATH = "../tcss/session.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Space also resumes; the screen says "Paused" while it is, so one word is enough here.
         Binding("space", "toggle_pause", "Pause", id="session.pause"),

@@ -18,6 +18,8 @@ from planner.domain.session import PainScoreError, SessionRating, parse_pain
 class PainBeforeDialog(ModalScreen[int | None]):
     """Ask for pain right now (0 to 10) before the session starts; empty or escape skips."""
 
+    CSS_PATH = "../tcss/session.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", "Skip", id="pain_before.skip"),
     ]
@@ -60,6 +62,8 @@ _EFFORTS = (Effort.EASY, Effort.ABOUT_RIGHT, Effort.HARD)
 
 class SessionRatingDialog(ModalScreen[SessionRating]):
     """Ask pain now, effort and a note once the session is over; every answer is optional."""
+
+    CSS_PATH = "../tcss/session.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="session_rating.save"),

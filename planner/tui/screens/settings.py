@@ -21,6 +21,8 @@ MAX_PAUSE_S = 60
 class SettingsDialog(ModalScreen[Settings | None]):
     """Edit ``settings``; dismiss with the new Settings on save, None on cancel."""
 
+    CSS_PATH = "../tcss/settings.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
         Binding("escape", "cancel", "Cancel", id="settings.cancel"),

@@ -25,6 +25,8 @@ ABOUT = (
 class WelcomeScreen(ModalScreen[bool]):
     """Shown once, on first launch; dismisses True when the user wants to build a plan now."""
 
+    CSS_PATH = "../tcss/welcome.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "build", "Build my plan", id="welcome.build"),
         Binding("escape", "later", "Not now", id="welcome.later"),

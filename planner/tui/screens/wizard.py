@@ -72,6 +72,8 @@ def _row(label: str, field: str, *widgets: Widget) -> Horizontal:
 class PlanWizard(ModalScreen[Profile | None]):
     """Asks for pain, activity, days, minutes, weeks and start; returns a valid Profile or None."""
 
+    CSS_PATH = "../tcss/wizard.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "build", "Build plan", id="wizard.build"),
         Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
