@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 from datetime import date
 from pathlib import Path
 
@@ -27,10 +26,6 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
         # Textual is the slowest import of all; only this command needs it.
         from planner.tui.app import PlannerApp
 
-        # The parsed data file lives as long as the app; a full garbage collection walking
-        # it took 55 ms on five years of data, a visible stall on a key press. Freezing
-        # leaves the collector only what is made from here on.
-        gc.freeze()
         PlannerApp(opened.store, catalogue, Clock(), notice=opened.notice).run()
     finally:
         opened.store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path, PurePath
 from typing import ClassVar
@@ -83,6 +84,17 @@ class PlannerApp(ErrorReportingApp[None]):
         if self.notice:
             self.notify(self.notice, markup=False, timeout=10)
         self.call_after_refresh(self._guard_size, self.size)
+
+    def on_ready(self) -> None:
+        """The first frame is up: turn the garbage collector back on if start-up paused it.
+
+        What start-up built (the data file, the screen) lives as long as the app; a
+        full collection walking it took 55 ms on five years of data, a visible stall on
+        a key press. Freezing it leaves the collector only what is made from here on.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def on_resize(self, event: events.Resize) -> None:
         self._guard_size(event.size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from textual.app import App
@@ -165,3 +166,18 @@ async def test_first_launch_welcome_shows_doctor_advice_and_answers(fake_clock: 
         await pilot.press("enter")
         await pilot.pause()
     assert answers == [False, True]
+
+
+async def test_collector_paused_for_start_up_is_back_on_after_the_first_frame(
+    fake_clock: FakeClock,
+) -> None:
+    """`planner` pauses garbage collection while it starts; the first frame turns it back on."""
+    app = make_app(fake_clock)
+    gc.disable()
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
