@@ -26,7 +26,9 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
         # Textual is the slowest import of all; only this command needs it.
         from planner.tui.app import PlannerApp
 
-        PlannerApp(opened.store, catalogue, Clock(), notice=opened.notice).run()
+        app = PlannerApp(opened.store, catalogue, Clock(), notice=opened.notice)
+        app.run()
     finally:
         opened.store.close()
-    return 0
+    # An app ended by an error it could not carry on from sets a non-zero status.
+    return app.return_code or 0

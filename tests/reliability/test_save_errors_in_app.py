@@ -14,7 +14,7 @@ from textual.widgets import Button
 
 from planner.domain.catalogue import load_catalogue
 from planner.domain.errors import UserFacingError
-from planner.domain.models import Settings
+from planner.domain.models import ExerciseLog, SessionLog, Settings
 from planner.storage import open_store
 from planner.tui.app import PlannerApp
 from planner.tui.errors import EXIT_STATUS, EndedByUserError, ErrorReportingApp
@@ -180,3 +180,44 @@ async def test_other_errors_are_left_to_textual() -> None:
             await pilot.press("1")
             await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_a_session_finished_on_a_full_disk_is_kept_and_saved_by_the_next_change(
+    tmp_path: Path, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The work the user just did is not thrown away because the disk was full."""
+    path = tmp_path / "planner.json"
+    catalogue = load_catalogue()
+    store = open_file_store(path, catalogue)
+    today = fake_clock.now().date()
+    app = PlannerApp(store, catalogue, fake_clock.as_clock())
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        calendar = app.screen
+        assert isinstance(calendar, CalendarScreen)
+        log = SessionLog(
+            id="on-a-full-disk",
+            day=today,
+            started_at=fake_clock.now(),
+            ended_at=fake_clock.now(),
+            exercises=tuple(
+                ExerciseLog(item.exercise_id, item.dose, completed=True)
+                for item in store.items_on(today)
+            ),
+            pain_before=3,
+            pain_after=2,
+        )
+        fill_disk(monkeypatch)
+        calendar._session_over(log)
+        await pilot.pause()
+        assert app.is_running
+        assert "Your session is not saved yet" in "\n".join(toasts(app))
+        assert store.logs_between(today, today) == []
+
+        monkeypatch.undo()  # room again: the next change saves the session first
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Session saved." in "\n".join(toasts(app))
+    store.close()
+    with open_store(path) as reopened:
+        assert [entry.id for entry in reopened.logs_between(today, today)] == ["on-a-full-disk"]

@@ -86,6 +86,8 @@ class CalendarScreen(Screen[None]):
         self.selected_day = self.today
         self.selected_index: int | None = None
         self._reviewed = False
+        self._unsaved_logs: list[SessionLog] = []
+        """Sessions done but not yet on disk because a save failed."""
         self._shown_advice: str | None = None
         self._shown_header = ""
         self._load(monday_of(self.today))
@@ -128,15 +130,50 @@ class CalendarScreen(Screen[None]):
             self._reload()
 
     def _review(self) -> None:
-        """Apply the feedback rules once, before anything can use this week's doses."""
+        """Save any session still waiting, then apply the feedback rules once, before
+        anything can use this week's doses.
+
+        A failed save (a full disk, a folder made read-only) is reported and tried again
+        before the next change, rather than ending the app.
+        """
+        if self._unsaved_logs:
+            self._save_sessions()
         if self._reviewed:
             return
-        self._reviewed = True
         from planner.storage.journal import review_plan
 
-        message = review_plan(self.store, self.catalogue, self.today)
+        try:
+            message = review_plan(self.store, self.catalogue, self.today)
+        except UserFacingError as error:
+            self.notify(f"The plan could not be updated: {error}", severity="error", markup=False)
+            return
+        self._reviewed = True
         self._reload()
         self._tell(message)
+
+    def _save_sessions(self) -> None:
+        """Save the sessions a failed write left waiting, oldest first; keep any that fail."""
+        if self.store.read_only:
+            self._unsaved_logs.clear()
+            self.notify(_READ_ONLY, severity="error", markup=False)
+            return
+        while self._unsaved_logs:
+            try:
+                self.store.log_session(self._unsaved_logs[0])
+            except UserFacingError as error:
+                self.notify(
+                    f"Your session is not saved yet: {error} It is kept, and saved with your "
+                    "next change; keep the app open until it is.",
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+                return
+            self._unsaved_logs.pop(0)
+        self.notify("Session saved.", markup=False)
+        # A new session can change next week's doses: run the rules again.
+        self._reviewed = False
+        self._review()
 
     def _after_welcome(self, build_now: bool | None) -> None:
         if not self.store.read_only:
@@ -502,11 +539,8 @@ class CalendarScreen(Screen[None]):
         """Save the session the user just did and show what it changed."""
         if log is None:
             return
-        from planner.storage.journal import record_session
-
-        message = record_session(self.store, self.catalogue, log, self.today)
-        self._reload()
-        self.notify(message or "Session saved.", markup=False, timeout=8)
+        self._unsaved_logs.append(log)
+        self._save_sessions()
 
     # -- export ---------------------------------------------------------------------------
 
