@@ -131,8 +131,12 @@ async def test_opens_on_this_week_with_today_selected(store, catalogue, fake_clo
         assert "plan week 3 of 6" in header
         assert "sessions done 1/3" in header
         assert "min planned" in header
-        wednesday = calendar(app).query_one("#day-2", DayColumn)
-        assert wednesday.has_class("-selected")
+        # The selected day's heading is drawn on the selection band; the others are not.
+        headings = [
+            {segment.style.bgcolor for segment in column_widget.render_line(0)}
+            for column_widget in calendar(app).query(DayColumn)
+        ]
+        assert headings[2] != headings[1] and headings[1] == headings[3]
         assert "today" in column(app, 2)
         assert "done" in column(app, 0)
         assert "rest" in column(app, 6)

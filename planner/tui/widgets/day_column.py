@@ -116,12 +116,8 @@ class DayColumn(Widget):
         self._lines: list[Line] = []
         self._line_items: list[int | None] = []
         self._laid_out_for: tuple[DayView, int, int] | None = None
-        # Resolved styles by piece name, selection, focus and theme.
-        self._styles: dict[tuple[str, bool, bool, str], Style] = {}
-
-    def on_mount(self) -> None:
-        self.set_class(self.view.selected, "-selected")
-        self.set_class(self.view.today, "-today")
+        # Resolved styles by piece name, focus and theme.
+        self._styles: dict[tuple[str, bool, str], Style] = {}
 
     def show(self, view: DayView) -> None:
         """Draw ``view`` instead of the current day; only the lines that change are repainted."""
@@ -129,12 +125,7 @@ class DayColumn(Widget):
             return
         old_lines = self._lines if self._laid_out_for is not None else None
         self.view = view
-        restyled = self.has_class("-selected") != view.selected
-        restyled |= self.has_class("-today") != view.today
-        self.set_class(view.selected, "-selected")
-        self.set_class(view.today, "-today")
-        if restyled or old_lines is None or not self.is_mounted:
-            # A new background colours every line; the whole column is drawn again.
+        if old_lines is None or not self.is_mounted:
             self._laid_out_for = None
             self.refresh()
             return
@@ -171,8 +162,12 @@ class DayColumn(Widget):
         head: list[Piece] = [(heading, "date")]
         if view.today:
             head.append((" today" if width >= len(heading) + 6 else " •", "today"))
+        # The selected day shows as a band across its heading. Colouring the whole column
+        # instead meant repainting two full columns on every move: twice the key latency.
+        band = "selected-" if view.selected else ""
+        head_line = tuple((text, band + style) for text, style in _padded(head, width))
         word, style = _STATUS_WORDS[view.status]
-        lines: list[Line] = [_padded(head, width), _padded([(word, style)], width)]
+        lines: list[Line] = [head_line, _padded([(word, style)], width)]
         line_items: list[int | None] = [None, None]
         resting = view.status is DayStatus.REST
         for index, item in enumerate(view.items):
@@ -241,22 +236,24 @@ class DayColumn(Widget):
         return parent
 
     def _style(self, name: str) -> Style:
-        """The style of one kind of piece over the column's own colours ("plain": just those)."""
-        key = (
-            name,
-            self.has_class("-selected"),
-            self.screen.focused is self.parent,
-            self.app.theme,
-        )
+        """The style of one kind of piece over the column's own colours ("plain": just those).
+
+        A name with the ``selected-`` prefix is a piece of the selected day's heading:
+        the band's colours first, then the piece's own over them.
+        """
+        key = (name, self.screen.focused is self.parent, self.app.theme)
         cached = self._styles.get(key)
         if cached is None:
-            cached = self.rich_style if name == "plain" else self._style("plain")
-            if name != "plain":
-                styles = self._owner.get_component_styles(f"week-grid--{name}")
-                _, under = self.background_colors
-                background = under
+            piece = name.removeprefix("selected-")
+            layers = ["week-grid--selected"] if piece != name else []
+            if piece != "plain":
+                layers.append(f"week-grid--{piece}")
+            cached = self.rich_style
+            _, background = self.background_colors
+            for layer in layers:
+                styles = self._owner.get_component_styles(layer)
                 if styles.has_rule("background"):
-                    background = under + styles.background
+                    background = background + styles.background
                     cached += Style(bgcolor=background.rich_color)
                 if styles.has_rule("color"):
                     cached += Style(color=(background + styles.color).rich_color)

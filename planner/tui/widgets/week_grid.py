@@ -36,6 +36,7 @@ class WeekGrid(Widget, can_focus=True):
         "week-grid--dose",
         "week-grid--resting",
         "week-grid--cursor",
+        "week-grid--selected",
         "week-grid--note",
     }
 
