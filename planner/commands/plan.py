@@ -36,15 +36,23 @@ def profile_from_args(args: argparse.Namespace, today: date) -> Profile:
     )
 
 
-def summary(plan: Plan, catalogue_work: list[float]) -> str:
-    """A few lines on what was saved: dates, sessions, minutes a week at first and at the end."""
+def summary(plan: Plan, catalogue_work: list[float], saved_from: date) -> str:
+    """A few lines on what was saved: dates, sessions, minutes a week at first and at the end.
+
+    Days before ``saved_from`` (today, for a plan that starts in the past) are history
+    and were left as they were, so their sessions are not counted as saved.
+    """
     profile = plan.profile
-    sessions = len({item.day for item in plan.items})
+    sessions = len({item.day for item in plan.items if item.day >= saved_from})
     lines = [
         f"Saved a {profile.weeks}-week plan from {short_date(profile.start, year=True)} "
         f"to {short_date(plan.end, year=True)}: "
         f"{sessions} sessions, {len(plan.rest_days)} rest days.",
     ]
+    if saved_from > profile.start:
+        lines.append(
+            f"Days before {short_date(saved_from)} are history and were left as they were."
+        )
     if catalogue_work:
         first, last = round(catalogue_work[0] / 60), round(catalogue_work[-1] / 60)
         lines.append(
@@ -62,13 +70,14 @@ def run_plan(args: argparse.Namespace, db_path: Path) -> int:
     profile = profile_from_args(args, today)
     catalogue = load_catalogue(args.routines)
     plan = generate_plan(profile, catalogue)
+    saved_from = max(profile.start, today)
     with open_store(db_path) as store:
-        store.save_plan(plan, keep_before=max(profile.start, today))
+        store.save_plan(plan, keep_before=saved_from)
     per_week = [
         work_seconds(
             (i for i in plan.items if (i.day - profile.start).days // 7 == week), catalogue
         )
         for week in range(profile.weeks)
     ]
-    print(summary(plan, per_week))
+    print(summary(plan, per_week, saved_from))
     return 0

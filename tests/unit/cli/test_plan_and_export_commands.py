@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
 from planner.cli import main
+from planner.domain.dates import long_date, short_date
+from planner.domain.weeks import monday_of, week_label
 from planner.storage import open_store
 
 PLANNER = Path(sys.executable).parent / "planner"
-START = "2026-11-30"
+# The commands read the real date (days before today are history and never rewritten),
+# so every date here is counted from the Monday after the real today.
+START_DAY = monday_of(date.today()) + timedelta(weeks=1)
+START = START_DAY.isoformat()
 PLAN_ARGS = ["--pain", "4", "--activity", "medium", "--days", "mon,wed,fri,sat"]
 
 
@@ -41,16 +46,18 @@ def test_plan_then_export_two_weeks_from_a_clean_start(tmp_path: Path) -> None:
     db = str(tmp_path / "x.json")
     made = run("--db", db, "plan", *PLAN_ARGS, "--minutes", "15", "--weeks", "6", "--start", START)
     assert made.returncode == 0, made.stderr
-    assert "6-week plan from Mon 30 Nov 2026" in made.stdout
+    assert f"6-week plan from {short_date(START_DAY, year=True)}" in made.stdout
     assert "24 sessions" in made.stdout
 
     shown = run("--db", db, "export", "--from", START, "--weeks", "2")
     assert shown.returncode == 0, shown.stderr
     out = shown.stdout
-    assert "Week 1 of 2 · 2026-W49" in out and "Week 2 of 2 · 2026-W50" in out
-    for heading in ("Monday 30 November 2026 · ", "Saturday 12 December 2026 · "):
-        assert heading in out
-    assert "Tuesday 1 December 2026\n  Rest day" in out
+    second_week = START_DAY + timedelta(weeks=1)
+    assert f"Week 1 of 2 · {week_label(START_DAY)}" in out
+    assert f"Week 2 of 2 · {week_label(second_week)}" in out
+    for day in (START_DAY, second_week + timedelta(days=5)):  # the first Monday, last Saturday
+        assert f"{long_date(day)} · " in out
+    assert f"{long_date(START_DAY + timedelta(days=1))}\n  Rest day" in out
     assert "Pelvic tilt" in out and "Safety:" in out
     assert all(len(line) <= 80 for line in out.splitlines())
 
@@ -107,7 +114,7 @@ def test_bad_input_gives_one_line_and_status_two(
 
 
 def test_bad_input_from_the_real_command_has_no_traceback(db: Path) -> None:
-    result = run("--db", str(db), "plan", *PLAN_ARGS, "--minutes", "15", "--start", "30/11/2026")
+    result = run("--db", str(db), "plan", *PLAN_ARGS, "--minutes", "15", "--start", "30/11/2027")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "Traceback" not in result.stderr
@@ -115,8 +122,9 @@ def test_bad_input_from_the_real_command_has_no_traceback(db: Path) -> None:
 
 def test_replanning_keeps_logged_past_days(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_plan(db, capsys)
+    later = START_DAY + timedelta(weeks=2)
     with open_store(db) as store:
-        before = store.items_between(date(2026, 11, 30), date(2026, 12, 31))
+        before = store.items_between(START_DAY, START_DAY + timedelta(days=31))
     # A new plan from today leaves the earlier days alone only when they are in the past;
     # starting later than the old plan, the old plan's first days stay as they were.
     status = main(
@@ -135,14 +143,14 @@ def test_replanning_keeps_logged_past_days(db: Path, capsys: pytest.CaptureFixtu
             "--weeks",
             "2",
             "--start",
-            "2026-12-14",
+            later.isoformat(),
         ]
     )
     assert status == 0
     with open_store(db) as store:
-        kept = store.items_between(date(2026, 11, 30), date(2026, 12, 13))
-        new = store.items_between(date(2026, 12, 14), date(2026, 12, 31))
-    assert kept == [i for i in before if i.day < date(2026, 12, 14)]
+        kept = store.items_between(START_DAY, later - timedelta(days=1))
+        new = store.items_between(later, START_DAY + timedelta(days=31))
+    assert kept == [i for i in before if i.day < later]
     assert {i.day.weekday() for i in new} == {1, 3}
 
 
@@ -157,7 +165,7 @@ def test_export_to_a_file_refuses_to_overwrite_without_force(
     assert target.read_text() == "mine, keep me"
 
     assert main(["--db", str(db), "export", "--from", START, "-o", str(target), "--force"]) == 0
-    assert target.read_text().startswith("Back exercise plan: Monday 30 November 2026")
+    assert target.read_text().startswith(f"Back exercise plan: {long_date(START_DAY)}")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -166,7 +174,8 @@ def test_export_ics_file_parses_with_events_and_alarms(
 ) -> None:
     make_plan(db, capsys)
     target = tmp_path / "plan.ics"
-    args = ["--db", str(db), "export", "--format", "ics", "--week", "2026-W49", "-o", str(target)]
+    week = week_label(START_DAY)
+    args = ["--db", str(db), "export", "--format", "ics", "--week", week, "-o", str(target)]
     assert main(args) == 0
     calendar = Calendar.from_ical(target.read_bytes())
     assert len(list(calendar.walk("VEVENT"))) == 4  # mon, wed, fri, sat
@@ -224,3 +233,18 @@ def test_export_without_a_plan_says_how_to_make_one(tmp_path: Path) -> None:
     assert result.stdout.count("Nothing planned") == 7
     assert "planner plan" in result.stderr
     assert not db.exists()
+
+
+def test_a_plan_that_starts_in_the_past_leaves_the_past_alone_and_says_so(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    today = date.today()
+    last_week = monday_of(today) - timedelta(weeks=1)
+    args = ["--minutes", "15", "--weeks", "2", "--start", last_week.isoformat()]
+    assert main(["--db", str(db), "plan", *PLAN_ARGS, *args]) == 0
+    out = capsys.readouterr().out
+    assert f"Days before {short_date(today)} are history" in out
+    with open_store(db) as store:
+        assert store.items_between(last_week, today - timedelta(days=1)) == []
+        saved_days = {item.day for item in store.items_between(today, today + timedelta(weeks=2))}
+    assert f"{len(saved_days)} sessions" in out
