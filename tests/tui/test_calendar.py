@@ -521,3 +521,22 @@ async def test_advice_banner_shows_with_the_plan(store, catalogue, fake_clock) -
         banner = calendar(app).query_one("#calendar-advice", Static)
         assert banner.display
         assert "[b]see a doctor[/b]" in str(banner.render())
+
+
+async def test_a_session_left_before_anything_was_done_says_nothing_was_logged(
+    store, catalogue, fake_clock
+) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("escape")  # skips the pain-before question
+        await pilot.pause()
+        session = app.screen
+        assert isinstance(session, SessionScreen)
+        session.dismiss(None)
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert "nothing was logged" in "\n".join(toasts(app))
+        assert store.logs_between(TODAY, TODAY) == []

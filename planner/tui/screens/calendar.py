@@ -538,6 +538,7 @@ class CalendarScreen(Screen[None]):
     def _session_over(self, log: SessionLog | None) -> None:
         """Save the session the user just did and show what it changed."""
         if log is None:
+            self.notify("The session ended before any exercise was done; nothing was logged.")
             return
         self._unsaved_logs.append(log)
         self._save_sessions()
