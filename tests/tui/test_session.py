@@ -206,3 +206,35 @@ async def test_a_day_with_nothing_runnable_closes_at_once(fake_clock: FakeClock)
         await pilot.pause()
         assert not isinstance(harness.app.screen, PainBeforeDialog)
     assert harness.results == [None]
+
+
+async def test_skipping_every_step_closes_the_session_with_nothing_logged(
+    fake_clock: FakeClock,
+) -> None:
+    """Skipping the last step ends the session: it must not sit on "Session complete"."""
+    harness = SessionHarness(fake_clock, items_for(SQUAT))
+    async with harness.app.run_test(size=(100, 32)) as pilot:
+        await harness.open(pilot)
+        for _ in range(10):  # get ready and three reps, then more presses than needed
+            await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(harness.app.screen, SessionScreen)
+    assert harness.results == [None]
+    assert harness.store.logs() == []
+
+
+async def test_skipping_the_last_step_after_some_work_asks_for_the_rating(
+    fake_clock: FakeClock,
+) -> None:
+    """A rep done, the rest skipped: the session ends and asks how it went."""
+    harness = SessionHarness(fake_clock, items_for(SQUAT))
+    async with harness.app.run_test(size=(100, 32)) as pilot:
+        await harness.open(pilot)
+        await harness.run_for(pilot, 5 + 3)  # get ready and the first rep
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, SessionRatingDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+    (log,) = harness.store.logs()
+    assert log.exercises[0].reps_done == 1 and not log.completed

@@ -142,7 +142,9 @@ class SessionScreen(Screen[SessionLog | None]):
         state = self.engine.state()
         self._show(state)
         self._schedule_wake()
-        if result.finished:
+        # Finished by the clock, or by a key (skipping the last step finishes the
+        # session before this tick sees it): either way the session is over.
+        if result.finished or state.finished:
             self._session_over()
 
     def _announce(self, result: TickResult) -> None:
