@@ -119,7 +119,7 @@ class SessionScreen(Screen[SessionLog | None]):
     def on_mount(self) -> None:
         if not self.pairs:
             self.notify("There is nothing to run on this day.", markup=False)
-            self.dismiss(None)
+            self._session_over()  # once only: a later repaint must not dismiss again
             return
         self._show(self.engine.state())
         self.set_interval(1 / REPAINT_HZ, self.refresh_session)
