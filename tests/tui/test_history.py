@@ -7,11 +7,12 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from planner.domain.history import history_stats
-from planner.domain.models import Effort
+from planner.domain.models import Activity, Effort, Plan, Profile
 from planner.tui.screens.history import HistoryScreen
 from planner.tui.widgets.history_pain import BLOCKS, PainBars
 from planner.tui.widgets.history_sessions import RecentSessions
 from planner.tui.widgets.history_weeks import HistoryWeeks
+from planner.tui.widgets.title_bar import TitleBar
 from tests.conftest import FIXED_NOW
 from tests.tui.history_support import history_app, history_store
 from tests.unit.feedback.factories import NOTES, generate_history, session
@@ -135,3 +136,21 @@ async def test_pane_keys_are_hidden_while_there_is_nothing_to_show() -> None:
         shown = {binding.id for (_, binding, _, _) in app.screen.active_bindings.values()}
         assert "history.weeks" not in shown and "history.sessions" not in shown
         assert "history.refresh" in shown
+
+
+async def test_a_plan_with_nothing_logged_yet_shows_its_weeks_without_failing() -> None:
+    """A new user with a plan and no session yet: the weeks show what was due, nothing done."""
+    store = history_store()
+    items, _ = generate_history(TODAY, weeks=3)
+    profile = Profile(3, Activity.LOW, frozenset({0, 2, 4}), 15, 6, items[0].day)
+    store.save_plan(Plan(profile=profile, items=tuple(items)), keep_before=items[0].day)
+    app = history_app(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert "nothing logged yet" in str(screen.query_one(TitleBar).render())
+        table = screen.query_one(HistoryWeeks)
+        assert table.row_count >= 3

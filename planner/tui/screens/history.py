@@ -86,8 +86,11 @@ class HistoryScreen(Screen[None]):
         if history.empty:
             self.query_one(TitleBar).show("nothing logged yet")
             return
-        first = min(log.day for log in logs)
-        self.query_one(TitleBar).show(f"since {first.day} {first:%B %Y}")
+        if logs:
+            first = min(log.day for log in logs)
+            self.query_one(TitleBar).show(f"since {first.day} {first:%B %Y}")
+        else:  # a plan under way, nothing done yet: the weeks still show what was due
+            self.query_one(TitleBar).show("nothing logged yet")
         # The text-* shades stay readable on light themes as well as dark ones.
         colours = self.app.theme_variables
         self.query_one(HistorySummary).show(history, today)
