@@ -15,7 +15,12 @@ from planner.cli import UserError
 from planner.domain.catalogue import load_catalogue
 from planner.domain.dates import short_date
 from planner.domain.models import Activity, Plan, Profile
-from planner.domain.progression import generate_plan, parse_start, parse_weekdays, work_seconds
+from planner.domain.progression import (
+    generate_plan,
+    parse_start,
+    parse_weekdays,
+    weekly_work_seconds,
+)
 from planner.storage import open_store
 
 
@@ -36,7 +41,7 @@ def profile_from_args(args: argparse.Namespace, today: date) -> Profile:
     )
 
 
-def summary(plan: Plan, catalogue_work: list[float], saved_from: date) -> str:
+def summary(plan: Plan, weekly_work: list[float], saved_from: date) -> str:
     """A few lines on what was saved: dates, sessions, minutes a week at first and at the end.
 
     Days before ``saved_from`` (today, for a plan that starts in the past) are history
@@ -53,11 +58,11 @@ def summary(plan: Plan, catalogue_work: list[float], saved_from: date) -> str:
         lines.append(
             f"Days before {short_date(saved_from)} are history and were left as they were."
         )
-    if catalogue_work:
-        first, last = round(catalogue_work[0] / 60), round(catalogue_work[-1] / 60)
+    if weekly_work:
+        first, last = round(weekly_work[0] / 60), round(weekly_work[-1] / 60)
         lines.append(
             f"About {first} minutes of exercise in the first week"
-            + (f", rising to {last} by the last." if len(catalogue_work) > 1 else ".")
+            + (f", rising to {last} by the last." if len(weekly_work) > 1 else ".")
         )
     if plan.advice:
         lines.append(plan.advice)
@@ -73,11 +78,5 @@ def run_plan(args: argparse.Namespace, db_path: Path) -> int:
     saved_from = max(profile.start, today)
     with open_store(db_path) as store:
         store.save_plan(plan, keep_before=saved_from)
-    per_week = [
-        work_seconds(
-            (i for i in plan.items if (i.day - profile.start).days // 7 == week), catalogue
-        )
-        for week in range(profile.weeks)
-    ]
-    print(summary(plan, per_week, saved_from))
+    print(summary(plan, weekly_work_seconds(plan, catalogue), saved_from))
     return 0

@@ -28,7 +28,7 @@ the same profile and catalogue always give the same plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -62,7 +62,7 @@ __all__ = [
     "parse_start",
     "parse_weekdays",
     "validate_profile",
-    "work_seconds",
+    "weekly_work_seconds",
 ]
 
 WORK_RISE_LIMIT = 1.25
@@ -92,9 +92,19 @@ _State = dict[str, _Slot]
 _Placement = dict[date, list[WeekEntry]]
 
 
-def work_seconds(items: Iterable[PlanItem], catalogue: Catalogue) -> float:
-    """The total work of ``items``: the sum of each one's estimated seconds."""
-    return sum(item_seconds(catalogue.get(item.exercise_id), item.dose) for item in items)
+def weekly_work_seconds(plan: Plan, catalogue: Catalogue) -> list[float]:
+    """The total work of each plan week (seven-day blocks from the start), first to last.
+
+    This is what the plan really asks for week by week, gentle start included, so
+    anything that describes the size of a plan should say it from these numbers.
+    """
+    start, weeks = plan.profile.start, plan.profile.weeks
+    per_week = [0.0] * weeks
+    for item in plan.items:
+        week = (item.day - start).days // 7
+        if 0 <= week < weeks:
+            per_week[week] += item_seconds(catalogue.get(item.exercise_id), item.dose)
+    return per_week
 
 
 class _WeekBuilder:

@@ -9,11 +9,14 @@ from typing import Any, ClassVar
 from textual.app import App
 from textual.widgets import Button, Input, Static
 
+from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Activity, Profile
+from planner.domain.progression import generate_plan, weekly_work_seconds
 from planner.tui.screens.wizard import PlanWizard
 from planner.tui.screens.wizard_form import WizardAnswers, check_answers, preview
 
 TODAY = date(2026, 11, 25)
+CATALOGUE = load_catalogue()
 TCSS: list[str | PurePath] = sorted(
     (Path(__file__).parents[2] / "planner" / "tui" / "tcss").glob("*.tcss")
 )
@@ -30,7 +33,7 @@ class WizardHost(App[None]):
         self.results: list[Profile | None] = []
 
     def on_mount(self) -> None:
-        self.push_screen(PlanWizard(TODAY, self.profile), self.results.append)
+        self.push_screen(PlanWizard(TODAY, self.profile, CATALOGUE), self.results.append)
 
 
 def shown(app: App[Any], selector: str) -> str:
@@ -81,10 +84,38 @@ def test_pain_nine_is_refused() -> None:
     assert "see a doctor" in errors["pain"]
 
 
-def test_preview_counts_sessions_and_minutes() -> None:
+def minutes_by_week(profile: Profile) -> list[int]:
+    """What the generator really plans each week, in whole minutes."""
+    plan = generate_plan(profile, CATALOGUE)
+    return [round(seconds / 60) for seconds in weekly_work_seconds(plan, CATALOGUE)]
+
+
+def test_preview_tells_the_real_first_and_last_week() -> None:
     profile, _ = check_answers(answers(minutes="20"), TODAY)
     assert profile is not None
-    assert preview(profile) == "6 weeks, 3 sessions a week, about 60 minutes a week"
+    work = minutes_by_week(profile)
+    # The plan starts well below the minutes asked for and climbs: the preview must say so.
+    assert work[0] < 3 * 20 and work[-1] > work[0]
+    assert preview(profile, CATALOGUE) == (
+        f"6 weeks, 3 sessions a week: about {work[0]} min of exercise in week 1, "
+        f"rising to {work[-1]} by week 6"
+    )
+
+
+def test_preview_of_a_flat_gentle_plan_does_not_claim_a_rise() -> None:
+    profile, _ = check_answers(answers(pain="8"), TODAY)
+    assert profile is not None
+    work = minutes_by_week(profile)
+    assert preview(profile, CATALOGUE) == (
+        f"6 weeks, 3 sessions a week: about {work[0]} min of exercise in week 1, "
+        "staying there to week 6"
+    )
+
+
+def test_preview_counts_the_sunday_rest_the_plan_keeps() -> None:
+    profile, _ = check_answers(answers(weekdays=frozenset(range(7)), weeks="1"), TODAY)
+    assert profile is not None
+    assert preview(profile, CATALOGUE).startswith("1 week, 6 sessions a week: about ")
 
 
 async def test_typing_pain_and_pressing_enter_returns_the_profile() -> None:
@@ -92,8 +123,10 @@ async def test_typing_pain_and_pressing_enter_returns_the_profile() -> None:
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         await pilot.press("4")
-        assert "6 weeks, 3 sessions a week, about 45 minutes a week" in shown(
-            app, "#wizard-preview"
+        work = minutes_by_week(Profile(4, Activity.MEDIUM, frozenset({0, 2, 4}), 15, 6, TODAY))
+        assert shown(app, "#wizard-preview") == (
+            f"6 weeks, 3 sessions a week: about {work[0]} min of exercise in week 1, "
+            f"rising to {work[-1]} by week 6"
         )
         await pilot.press("enter")
         await pilot.pause()
@@ -159,10 +192,25 @@ async def test_pain_nine_disables_build_and_says_see_a_doctor() -> None:
         await pilot.press("9")
         assert app.screen.query_one("#build", Button).disabled
         assert "see one first" in shown(app, "#wizard-advice")
+        assert shown(app, "#wizard-preview") == ""
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlanWizard)
     assert app.results == []
+
+
+async def test_incomplete_answers_ask_for_the_rest_instead_of_a_preview() -> None:
+    app = WizardHost()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert shown(app, "#wizard-preview") == "Fill in every field to see the size of the plan."
+        await pilot.press("3")
+        app.screen.query_one("#weeks", Input).value = ""
+        await pilot.pause()
+        assert shown(app, "#wizard-preview") == "Fill in every field to see the size of the plan."
+        app.screen.query_one("#weeks", Input).value = "4"
+        await pilot.pause()
+        assert shown(app, "#wizard-preview").startswith("4 weeks, 3 sessions a week: about ")
 
 
 async def test_escape_cancels() -> None:

@@ -515,7 +515,7 @@ class CalendarScreen(Screen[None]):
             weeks = f"{profile.weeks} week{'s' if profile.weeks != 1 else ''}"
             self.notify(f"Your {weeks} plan is ready.", markup=False)
 
-        self.app.push_screen(PlanWizard(self.today, self.store.profile()), build)
+        self.app.push_screen(PlanWizard(self.today, self.store.profile(), self.catalogue), build)
 
     # -- sessions ------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from planner.domain.catalogue import Catalogue
 from planner.domain.models import Activity, Profile
 from planner.tui.screens.wizard_form import (
     DAY_NAMES,
@@ -79,9 +80,10 @@ class PlanWizard(ModalScreen[Profile | None]):
         Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
     ]
 
-    def __init__(self, today: date, profile: Profile | None) -> None:
+    def __init__(self, today: date, profile: Profile | None, catalogue: Catalogue) -> None:
         super().__init__()
         self.today = today
+        self.catalogue = catalogue
         self.previous = profile
         self._shown: set[str] = set()
         """Fields whose problems are on show: edited ones, or all after a build attempt."""
@@ -204,7 +206,7 @@ class PlanWizard(ModalScreen[Profile | None]):
         if refused:
             summary = ""
         elif profile:
-            summary = preview(profile)
+            summary = preview(profile, self.catalogue)
         else:
             summary = "Fill in every field to see the size of the plan."
         self.query_one("#wizard-preview", Static).update(summary)

@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.domain.catalogue import Catalogue
+from planner.domain.errors import UserFacingError
 from planner.domain.models import Activity, Profile
 from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
+from planner.domain.progression import generate_plan, weekly_work_seconds
 
 PAIN_MAX = 10
 PAIN_GENTLE_ONLY = 7
@@ -107,9 +110,27 @@ def pain_advice(pain_text: str) -> str:
     return ""
 
 
-def preview(profile: Profile) -> str:
-    """One line on the size of the plan: weeks, sessions a week, minutes a week."""
-    sessions = len(profile.weekdays)
+def preview(profile: Profile, catalogue: Catalogue) -> str:
+    """One line on the plan these answers really build: its length, and its work at each end.
+
+    The plan is generated here, so the line shows its gentle first week and its last
+    week rather than the minutes asked for, which the plan only grows into.
+    """
+    try:
+        plan = generate_plan(profile, catalogue)
+    except UserFacingError as error:
+        return f"No plan from these answers: {error}"
+    work = [round(seconds / 60) for seconds in weekly_work_seconds(plan, catalogue)]
+    first_week_end = profile.start + timedelta(days=7)
+    sessions = len({item.day for item in plan.items if item.day < first_week_end})
     weeks = f"{profile.weeks} week{'s' if profile.weeks != 1 else ''}"
     per_week = f"{sessions} session{'s' if sessions != 1 else ''} a week"
-    return f"{weeks}, {per_week}, about {sessions * profile.minutes} minutes a week"
+    size = f"about {work[0]} min of exercise in week 1"
+    if len(work) > 1:
+        last = len(work)
+        size += (
+            f", rising to {work[-1]} by week {last}"
+            if work[-1] > work[0]
+            else f", staying there to week {last}"
+        )
+    return f"{weeks}, {per_week}: {size}"
