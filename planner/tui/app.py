@@ -40,14 +40,46 @@ class PlannerApp(ErrorReportingApp[None]):
     DEFAULT_MODE: ClassVar[str] = "calendar"
     COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "switch_mode('calendar')", "Calendar", id="app.calendar"),
-        Binding("l", "switch_mode('catalogue')", "Catalogue", id="app.catalogue"),
-        Binding("h", "switch_mode('history')", "History", id="app.history"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding(
+            "c",
+            "switch_mode('calendar')",
+            "Calendar",
+            tooltip="Show the week's plan and what is done",
+            id="app.calendar",
+        ),
+        Binding(
+            "l",
+            "switch_mode('catalogue')",
+            "Catalogue",
+            tooltip="Browse every exercise and add your own",
+            id="app.catalogue",
+        ),
+        Binding(
+            "h",
+            "switch_mode('history')",
+            "History",
+            tooltip="See how past weeks went: sessions, minutes and pain",
+            id="app.history",
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="List every key of this screen and of the app",
+            id="app.help",
+        ),
         # Opened now and then: the key stays in help and the palette, not the footer.
-        Binding("o", "settings", "Settings", show=False, id="app.settings"),
+        Binding(
+            "o",
+            "settings",
+            "Settings",
+            show=False,
+            tooltip="Change the bell, the beeps and the get-ready and switch-sides times",
+            id="app.settings",
+        ),
         # Everyone knows q; the footer's room goes to keys people need to learn.
-        Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Close Back Planner", id="app.quit"),
     ]
 
     def __init__(

@@ -2,7 +2,8 @@
 
 The palette is opened over some screen; this provider lists the bindings active
 there (the focused widget's, the screen's and the app's), so whatever a key does
-can also be found by name with ctrl+p. Mode switches are offered as well.
+can also be found by name with ctrl+p, with a sentence on what it does (the
+binding's tooltip) and its key underneath. Mode switches are offered as well.
 """
 
 from __future__ import annotations
@@ -43,10 +44,16 @@ class BoundCommand:
     key: str
     action: str
     namespace: DOMNode
+    sentence: str = ""
+    """What the action does, in full (the binding's tooltip), when it has one."""
 
     @property
     def help(self) -> str:
-        """The hint shown under the command in the palette."""
+        """The hint shown under the command in the palette: the sentence, then the key."""
+        if self.sentence and self.key:
+            return f"{self.sentence} · key {self.key}"
+        if self.sentence:
+            return self.sentence
         return f"Key: {self.key}" if self.key else ""
 
 
@@ -63,7 +70,8 @@ def bound_commands(screen: Screen[object]) -> Iterator[BoundCommand]:
             continue
         seen.add(marker)
         name = CLEARER_WORDS.get(binding.action, binding.description)
-        yield BoundCommand(name, app.get_key_display(binding), binding.action, active.node)
+        key = app.get_key_display(binding)
+        yield BoundCommand(name, key, binding.action, active.node, binding.tooltip)
     if screen.is_modal:
         # A dialog waits for its answer; leaving for another mode would strand it.
         return

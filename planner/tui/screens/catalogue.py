@@ -38,12 +38,39 @@ class CatalogueScreen(Screen[None]):
     CSS_PATH = "../tcss/catalogue.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_to_day", "Add to day", id="catalogue.add"),
-        Binding("n", "new_exercise", "New", id="catalogue.new"),
-        Binding("e", "edit_exercise", "Edit", id="catalogue.edit"),
-        Binding("x", "delete_exercise", "Delete", id="catalogue.delete"),
+        Binding(
+            "a",
+            "add_to_day",
+            "Add to day",
+            tooltip="Schedule the selected exercise on a day you pick",
+            id="catalogue.add",
+        ),
+        Binding(
+            "n", "new_exercise", "New", tooltip="Create an exercise of your own", id="catalogue.new"
+        ),
+        Binding(
+            "e",
+            "edit_exercise",
+            "Edit",
+            tooltip="Change the selected exercise of your own",
+            id="catalogue.edit",
+        ),
+        Binding(
+            "x",
+            "delete_exercise",
+            "Delete",
+            tooltip="Delete the selected exercise of your own and take it off the plan",
+            id="catalogue.delete",
+        ),
         # The filter box itself says "( / )", so the footer need not.
-        Binding("slash", "focus_filter", "Filter", show=False, id="catalogue.filter"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            show=False,
+            tooltip="Jump to the box that filters exercises by name",
+            id="catalogue.filter",
+        ),
     ]
 
     def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:

@@ -43,9 +43,23 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "../tcss/history.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "focus_weeks", "Weeks", id="history.weeks"),
-        Binding("s", "focus_sessions", "Sessions", id="history.sessions"),
-        Binding("r", "reload", "Refresh", id="history.refresh"),
+        Binding(
+            "w", "focus_weeks", "Weeks", tooltip="Move to the table of weeks", id="history.weeks"
+        ),
+        Binding(
+            "s",
+            "focus_sessions",
+            "Sessions",
+            tooltip="Move to the list of recent sessions",
+            id="history.sessions",
+        ),
+        Binding(
+            "r",
+            "reload",
+            "Refresh",
+            tooltip="Read the log and the plan again and redraw the history",
+            id="history.refresh",
+        ),
     ]
 
     def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:

@@ -53,14 +53,58 @@ class SessionScreen(Screen[SessionLog | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Space also resumes; the screen says "Paused" while it is, so one word is enough here.
-        Binding("space", "toggle_pause", "Pause", id="session.pause"),
-        Binding("enter", "done", "Done", id="session.done"),
-        Binding("n", "skip", "Skip step", id="session.skip"),
+        Binding(
+            "space",
+            "toggle_pause",
+            "Pause",
+            tooltip="Stop the timers for a moment, or start them again",
+            id="session.pause",
+        ),
+        Binding(
+            "enter",
+            "done",
+            "Done",
+            tooltip="Finish the current rep, rest or get-ready early",
+            id="session.done",
+        ),
+        Binding(
+            "n",
+            "skip",
+            "Skip step",
+            tooltip="Leave the current step and go on to the next",
+            id="session.skip",
+        ),
         # Rarely needed, and the footer is full at 80 columns: help and the palette list it.
-        Binding("b", "back", "Back", show=False, id="session.back"),
-        Binding("x", "skip_exercise", "Next exercise", id="session.skip_exercise"),
-        Binding("escape", "end", "End", id="session.end"),
-        Binding("q", "end", "End", show=False, id="session.quit"),
+        Binding(
+            "b",
+            "back",
+            "Back",
+            show=False,
+            tooltip="Start the current step over, or return to the one before",
+            id="session.back",
+        ),
+        Binding(
+            "x",
+            "skip_exercise",
+            "Next exercise",
+            tooltip="Leave the rest of this exercise and go on to the next one",
+            id="session.skip_exercise",
+        ),
+        Binding(
+            "escape",
+            "end",
+            "End",
+            tooltip="End the session early, keeping what was done",
+            id="session.end",
+        ),
+        Binding(
+            "q",
+            "end",
+            "End",
+            show=False,
+            tooltip="End the session early, keeping what was done",
+            id="session.quit",
+        ),
         # Switching mode mid-session would leave it running out of sight.
         Binding("c,l,h,o", "stay", show=False, id="session.stay"),
     ]

@@ -1,0 +1,56 @@
+"""The command palette says in a full sentence what each action does, and which key runs it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.command import CommandList
+
+from planner.domain.catalogue import load_catalogue
+from planner.domain.models import Settings
+from planner.storage.store import Store
+from planner.tui.app import PlannerApp
+
+
+def palette_lines(app: App[Any]) -> list[str]:
+    """Each option of the open palette as the user reads it: name and help together."""
+    command_list = app.screen.query_one(CommandList)
+    return [
+        str(command_list.get_option_at_index(i).prompt) for i in range(command_list.option_count)
+    ]
+
+
+def welcomed_app() -> PlannerApp:
+    store = Store.in_memory()
+    store.save_settings(Settings(welcomed=True))
+    return PlannerApp(store, load_catalogue())
+
+
+async def test_palette_explains_export_in_a_sentence_with_its_key() -> None:
+    app = welcomed_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"export")
+        await pilot.pause(0.3)
+        lines = palette_lines(app)
+        export = [line for line in lines if line.startswith("Export")]
+        assert export, lines
+        assert (
+            "Save the plan from the shown week on as a text file in the current folder · key e"
+            in export[0]
+        )
+
+
+async def test_palette_lists_sentences_before_typing() -> None:
+    app = welcomed_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.pause()
+        shown = "\n".join(palette_lines(app))
+        assert "Start the selected day's session · key s" in shown
+        assert "List every key of this screen and of the app · key ?" in shown
