@@ -206,7 +206,10 @@ class CalendarScreen(Screen[None]):
         if not self._settings.welcomed:
             from planner.tui.screens.welcome import WelcomeScreen
 
-            self.app.push_screen(WelcomeScreen(self.catalogue), self._after_welcome)
+            self.app.push_screen(
+                WelcomeScreen(self.catalogue, has_plan=self.store.profile() is not None),
+                self._after_welcome,
+            )
 
     def on_resize(self, event: events.Resize) -> None:
         footer = self.query_one(Footer)
