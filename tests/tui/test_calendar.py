@@ -133,7 +133,7 @@ async def test_opens_on_this_week_with_today_selected(store, catalogue, fake_clo
         assert "min planned" in header
         # The selected day's heading is drawn on the selection band; the others are not.
         headings = [
-            {segment.style.bgcolor for segment in column_widget.render_line(0)}
+            {segment.style.bgcolor for segment in column_widget.render_line(0) if segment.style}
             for column_widget in calendar(app).query(DayColumn)
         ]
         assert headings[2] != headings[1] and headings[1] == headings[3]
