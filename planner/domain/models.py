@@ -88,16 +88,19 @@ class Dose:
     sets: int = 1
     rest_s: int = 0
 
-    def describe(self) -> str:
-        """Short human form: ``3×10 · hold 5 s``, ``2 reps · hold 30 s``, ``10 reps``."""
+    def describe(self, *, compact: bool = False) -> str:
+        """Short human form: ``3×10 · hold 5 s``, ``2 reps · hold 30 s``, ``10 reps``.
+
+        ``compact`` squeezes it for narrow columns: ``3×10 5s``, ``2 reps 30s``.
+        """
         parts = []
         if self.sets > 1:
             parts.append(f"{self.sets}×{self.reps}")
         elif self.reps > 1 or not self.hold_s:
             parts.append(f"{self.reps} rep{'s' if self.reps != 1 else ''}")
         if self.hold_s:
-            parts.append(f"hold {self.hold_s} s")
-        return " · ".join(parts)
+            parts.append(f"{self.hold_s}s" if compact else f"hold {self.hold_s} s")
+        return (" " if compact else " · ").join(parts)
 
 
 @dataclass(frozen=True, slots=True)

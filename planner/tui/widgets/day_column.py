@@ -69,21 +69,10 @@ Line = tuple[Piece, ...]
 
 def fitted_dose(dose: Dose, width: int) -> str:
     """The dose in words if they fit in ``width`` cells, else shorter: ``2 reps 30s``, ``2×30s``."""
-    for text in (dose.describe(), _short_dose(dose), _tiny_dose(dose)):
+    for text in (dose.describe(), dose.describe(compact=True), _tiny_dose(dose)):
         if len(text) <= width:
             return text
     return _tiny_dose(dose)
-
-
-def _short_dose(dose: Dose) -> str:
-    parts = []
-    if dose.sets > 1:
-        parts.append(f"{dose.sets}×{dose.reps}")
-    elif dose.reps > 1 or not dose.hold_s:
-        parts.append(f"{dose.reps} rep{'s' if dose.reps != 1 else ''}")
-    if dose.hold_s:
-        parts.append(f"{dose.hold_s}s")
-    return " ".join(parts)
 
 
 def _tiny_dose(dose: Dose) -> str:
