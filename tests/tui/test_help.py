@@ -15,6 +15,7 @@ from planner.domain.models import Settings
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.help import HelpScreen
+from tests.tui.palette_support import palette_lines
 
 TCSS: list[str | PurePath] = sorted(
     (Path(__file__).parents[2] / "planner" / "tui" / "tcss").glob("*.tcss")
@@ -124,12 +125,7 @@ async def test_palette_lists_every_key_before_typing() -> None:
 
 
 def help_text_of_palette(app: App[Any]) -> str:
-    from textual.command import CommandList
-
-    command_list = app.screen.query_one(CommandList)
-    return "\n".join(
-        str(command_list.get_option_at_index(i).prompt) for i in range(command_list.option_count)
-    )
+    return "\n".join(palette_lines(app))
 
 
 async def test_palette_finds_export_and_runs_it() -> None:

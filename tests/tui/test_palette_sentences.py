@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
-from textual.command import CommandList
-
 from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Settings
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
-
-
-def palette_lines(app: App[Any]) -> list[str]:
-    """Each option of the open palette as the user reads it: name and help together."""
-    command_list = app.screen.query_one(CommandList)
-    return [
-        str(command_list.get_option_at_index(i).prompt) for i in range(command_list.option_count)
-    ]
+from tests.tui.palette_support import palette_lines
 
 
 def welcomed_app() -> PlannerApp:

@@ -1,0 +1,16 @@
+"""Reading the command palette the way a user reads it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.command import CommandList
+
+
+def palette_lines(app: App[Any]) -> list[str]:
+    """Each option of the open palette as the user reads it: name and help together."""
+    command_list = app.screen.query_one(CommandList)
+    return [
+        str(command_list.get_option_at_index(i).prompt) for i in range(command_list.option_count)
+    ]
