@@ -38,12 +38,17 @@ def window_start(args: argparse.Namespace, today: date) -> date:
     return monday_of(today)
 
 
-def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename; UserError on failure."""
+def check_target(path: Path, *, force: bool) -> None:
+    """Refuse a folder, or an existing file without ``force``, as the place to write."""
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name after -o")
     if path.exists() and not force:
         raise UserError(f"{path} already exists; add --force to replace it")
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename; UserError on failure."""
+    check_target(path, force=force)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -67,9 +72,9 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         raise UserError("--with-history works only with --format markdown")
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise UserError(f"--weeks must be from 1 to {MAX_WEEKS}, not {args.weeks}")
-    if args.output is not None and args.output.exists() and not args.force:
+    if args.output is not None:
         # Checked early too, so a refused export does not even open the data file.
-        raise UserError(f"{args.output} already exists; add --force to replace it")
+        check_target(args.output.expanduser(), force=args.force)
     today = date.today()
     start = window_start(args, today)
     end = start + timedelta(days=7 * args.weeks - 1)

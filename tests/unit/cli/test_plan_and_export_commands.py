@@ -248,3 +248,14 @@ def test_a_plan_that_starts_in_the_past_leaves_the_past_alone_and_says_so(
         assert store.items_between(last_week, today - timedelta(days=1)) == []
         saved_days = {item.day for item in store.items_between(today, today + timedelta(weeks=2))}
     assert f"{len(saved_days)} sessions" in out
+
+
+def test_export_to_a_folder_says_it_is_a_folder_even_with_force(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_plan(db, capsys)
+    for extra in ([], ["--force"]):
+        assert main(["--db", str(db), "export", "-o", str(tmp_path), *extra]) == 2
+        assert capsys.readouterr().err == (
+            f"planner: {tmp_path} is a folder; give a file name after -o\n"
+        )
