@@ -60,6 +60,11 @@ class ActivityChoice(RadioSet, inherit_bindings=False):
     ]
 
 
+def _whole_number(value: str, id: str) -> Input:
+    """A compact field that takes up to two digits."""
+    return Input(value, restrict=r"\d{0,2}", compact=True, id=id)
+
+
 def _row(label: str, field: str, *widgets: Widget) -> Horizontal:
     return Horizontal(
         Label(label, classes="wizard-label", markup=False),
@@ -138,22 +143,12 @@ class PlanWizard(ModalScreen[Profile | None]):
                 yield _row(
                     "Minutes a session",
                     "minutes",
-                    Input(
-                        str(old.minutes) if old else "15",
-                        restrict=r"\d{0,2}",
-                        compact=True,
-                        id="minutes",
-                    ),
+                    _whole_number(str(old.minutes) if old else "15", "minutes"),
                 )
                 yield _row(
                     "Weeks to plan",
                     "weeks",
-                    Input(
-                        str(old.weeks) if old else "6",
-                        restrict=r"\d{0,2}",
-                        compact=True,
-                        id="weeks",
-                    ),
+                    _whole_number(str(old.weeks) if old else "6", "weeks"),
                 )
                 yield _row(
                     "Start date",
