@@ -60,9 +60,9 @@ class ActivityChoice(RadioSet, inherit_bindings=False):
     ]
 
 
-def _whole_number(value: str, id: str) -> Input:
+def _whole_number(value: str, id: str, placeholder: str = "") -> Input:
     """A compact field that takes up to two digits."""
-    return Input(value, restrict=r"\d{0,2}", compact=True, id=id)
+    return Input(value, placeholder=placeholder, restrict=r"\d{0,2}", compact=True, id=id)
 
 
 def _row(label: str, field: str, *widgets: Widget) -> Horizontal:
@@ -110,13 +110,7 @@ class PlanWizard(ModalScreen[Profile | None]):
                 yield _row(
                     "Pain now (0–10)",
                     "pain",
-                    Input(
-                        str(old.pain) if old else "",
-                        placeholder="0–10",
-                        restrict=r"\d{0,2}",
-                        compact=True,
-                        id="pain",
-                    ),
+                    _whole_number(str(old.pain) if old else "", "pain", placeholder="0–10"),
                 )
                 yield _row(
                     "How active you are",
