@@ -272,9 +272,13 @@ class Store:
     # -- session logs --------------------------------------------------------------
 
     def log_session(self, log: SessionLog) -> None:
-        """Save a finished (or ended early) session."""
+        """Save a finished (or ended early) session.
+
+        Saving the same log (same id) again replaces it, so a caller may retry a save
+        that failed part-way without ever counting a session twice.
+        """
         self._check_writable()
-        self._logs.insert(codec.log_to_doc(log))
+        self._logs.upsert(codec.log_to_doc(log), Query().id == log.id)
 
     def import_logs(self, logs: Iterable[SessionLog]) -> None:
         """Save many past sessions in one write (restoring a backup, generating benchmark data)."""

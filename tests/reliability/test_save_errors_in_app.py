@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import errno
+import os
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import on, work
@@ -221,3 +224,54 @@ async def test_a_session_finished_on_a_full_disk_is_kept_and_saved_by_the_next_c
     store.close()
     with open_store(path) as reopened:
         assert [entry.id for entry in reopened.logs_between(today, today)] == ["on-a-full-disk"]
+
+
+async def test_a_session_whose_plan_update_fails_is_saved_once_on_retry(
+    tmp_path: Path, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log lands, the disk fills before the feedback rules' write: the retry adds no twin."""
+    path = tmp_path / "planner.json"
+    catalogue = load_catalogue()
+    store = open_file_store(path, catalogue)
+    today = fake_clock.now().date()
+    app = PlannerApp(store, catalogue, fake_clock.as_clock())
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        calendar = app.screen
+        assert isinstance(calendar, CalendarScreen)
+        log = SessionLog(
+            id="pain-rose",
+            day=today,
+            started_at=fake_clock.now(),
+            ended_at=fake_clock.now(),
+            exercises=tuple(
+                ExerciseLog(item.exercise_id, item.dose, completed=True)
+                for item in store.items_on(today)
+            ),
+            pain_before=2,
+            pain_after=5,  # a rise: the rules must write a hold for next week
+        )
+        real_replace = os.replace
+        writes = []
+
+        def first_write_only(*args: Any, **kwargs: Any) -> None:
+            writes.append(args)
+            if len(writes) > 1:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real_replace(*args, **kwargs)
+
+        monkeypatch.setattr(os, "replace", first_write_only)
+        calendar._session_over(log)
+        await pilot.pause()
+        assert len(writes) >= 2  # the log was written, then the rules' write failed
+        assert "Your session is not saved yet" in "\n".join(toasts(app))
+
+        monkeypatch.undo()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Session saved." in "\n".join(toasts(app))
+    store.close()
+    with open_store(path) as reopened:
+        assert [entry.id for entry in reopened.logs_between(today, today)] == ["pain-rose"]
+        held = [item for item in reopened.items_between(today, today + timedelta(days=14))]
+        assert any(item.held_reason for item in held)

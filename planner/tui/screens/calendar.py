@@ -251,14 +251,19 @@ class CalendarScreen(Screen[None]):
         self._tell(message)
 
     def _save_sessions(self) -> None:
-        """Save the sessions a failed write left waiting, oldest first; keep any that fail."""
-        if self.store.read_only:
-            self._unsaved_logs.clear()
-            self.notify(_READ_ONLY, severity="error", markup=False)
-            return
+        """Save the sessions a failed write left waiting, oldest first; keep any that fail.
+
+        ``record_session`` saves a log, then applies the feedback rules; if the rules'
+        write fails after the log's succeeded, the retry saves the same log again, which
+        replaces it rather than counting the session twice.
+        """
+        from planner.storage.journal import record_session
+
         while self._unsaved_logs:
             try:
-                self.store.log_session(self._unsaved_logs[0])
+                message = record_session(
+                    self.store, self.catalogue, self._unsaved_logs[0], self.today
+                )
             except UserFacingError as error:
                 self.notify(
                     f"Your session is not saved yet: {error} It is kept, and saved with your "
@@ -269,10 +274,13 @@ class CalendarScreen(Screen[None]):
                 )
                 return
             self._unsaved_logs.pop(0)
-        self.notify("Session saved.", markup=False)
-        # A new session can change next week's doses: run the rules again.
-        self._reviewed = False
-        self._review()
+            if self.store.read_only:  # record_session said why nothing was saved
+                self.notify(message, severity="error", markup=False)
+                continue
+            self._reviewed = True
+            self._reload()
+            self.notify("Session saved.", markup=False)
+            self._tell(message)
 
     def _after_welcome(self, build_now: bool | None) -> None:
         if not self.store.read_only:

@@ -104,6 +104,19 @@ def test_session_logs_come_back_equal(db_path: Path) -> None:
         store.close()
 
 
+def test_saving_the_same_session_again_keeps_one(db_path: Path) -> None:
+    """A retried save (the app retries after a failed write) never counts a session twice."""
+    store = open_store(db_path)
+    log = session_log(MONDAY)
+    store.log_session(log)
+    store.log_session(replace(log, note="rated after all"))
+    store = reopen(store, db_path)
+    try:
+        assert store.logs() == [replace(log, note="rated after all")]
+    finally:
+        store.close()
+
+
 def test_custom_exercises_save_replace_and_delete(db_path: Path) -> None:
     store = open_store(db_path)
     store.save_custom_exercise(custom_exercise())
