@@ -15,7 +15,7 @@ from planner.domain.models import Settings
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.help import HelpScreen
-from tests.tui.palette_support import palette_lines
+from tests.tui.palette_support import open_palette
 
 TCSS: list[str | PurePath] = sorted(
     (Path(__file__).parents[2] / "planner" / "tui" / "tcss").glob("*.tcss")
@@ -116,27 +116,16 @@ async def test_palette_lists_every_key_before_typing() -> None:
     app = HelpHost()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.pause()
-        shown = help_text_of_palette(app)
+        shown = "\n".join(await open_palette(pilot))
         for name in ("Export", "Remove", "Plan wizard", "Settings", "Help", "Go to history"):
             assert name in shown, name
-
-
-def help_text_of_palette(app: App[Any]) -> str:
-    return "\n".join(palette_lines(app))
 
 
 async def test_palette_finds_export_and_runs_it() -> None:
     app = HelpHost()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"export")
-        await pilot.pause(0.3)
-        assert "Export" in help_text_of_palette(app)
+        assert "Export" in "\n".join(await open_palette(pilot, "export"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.sample.done == ["export"]
@@ -148,10 +137,7 @@ async def test_palette_switches_mode() -> None:
     app = PlannerApp(store, load_catalogue())
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to history")
-        await pilot.pause(0.3)
+        await open_palette(pilot, "go to history")
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "history"

@@ -6,7 +6,7 @@ from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Settings
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
-from tests.tui.palette_support import palette_lines
+from tests.tui.palette_support import open_palette
 
 
 def welcomed_app() -> PlannerApp:
@@ -19,11 +19,7 @@ async def test_palette_explains_export_in_a_sentence_with_its_key() -> None:
     app = welcomed_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"export")
-        await pilot.pause(0.3)
-        lines = palette_lines(app)
+        lines = await open_palette(pilot, "export")
         export = [line for line in lines if line.startswith("Export")]
         assert export, lines
         assert (
@@ -36,9 +32,6 @@ async def test_palette_lists_sentences_before_typing() -> None:
     app = welcomed_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.pause()
-        shown = "\n".join(palette_lines(app))
+        shown = "\n".join(await open_palette(pilot))
         assert "Start the selected day's session · key s" in shown
         assert "List every key of this screen and of the app · key ?" in shown
