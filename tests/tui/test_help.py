@@ -64,7 +64,7 @@ class HelpHost(PlannerApp):
         self.sample = SampleScreen()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual runs PlannerApp.on_mount too (handlers run for each class in the MRO).
         self.push_screen(self.sample)
 
 
