@@ -13,7 +13,7 @@ from pathlib import Path
 from benchmarks.generate_history import write_history
 from benchmarks.harness import BARE_APP, median, painted, planner_command, python
 
-RUNS = 7
+RUNS = 15
 
 
 def first_frame(argv: list[str], marker: bytes, home: Path) -> tuple[float, int]:

@@ -16,8 +16,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from enum import StrEnum
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn, TypeVar
@@ -503,9 +501,12 @@ def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
     return Catalogue(exercises.values(), guidance)
 
 
-def _source_tree_file() -> Path:
-    # planner/domain/catalogue.py -> the repository root, where routines.json lives unpackaged.
-    return Path(__file__).resolve().parents[2] / "routines.json"
+# planner/domain/catalogue.py -> planner/, where the wheel puts routines.json. (A path
+# beside the package rather than importlib.resources: the package is always installed
+# as files, and the resources machinery cost a few ms of every start-up.)
+_PACKAGED = Path(__file__).resolve().parents[1] / "routines.json"
+# ... -> the repository root, where routines.json lives unpackaged.
+_SOURCE_TREE = _PACKAGED.parents[1] / "routines.json"
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
@@ -516,14 +517,12 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     Raises CatalogueError, naming the file, for anything that stops it loading.
     """
     if path is None:
-        packaged = files("planner") / "routines.json"
-        if packaged.is_file():
-            return parse_catalogue(_read(packaged, "routines.json"), source="routines.json")
-        return parse_catalogue(_read(_source_tree_file(), "routines.json"), source="routines.json")
+        builtin = _PACKAGED if _PACKAGED.is_file() else _SOURCE_TREE
+        return parse_catalogue(_read(builtin, "routines.json"), source="routines.json")
     return parse_catalogue(_read(path, str(path)), source=str(path))
 
 
-def _read(path: Path | Traversable, source: str) -> bytes:
+def _read(path: Path, source: str) -> bytes:
     """The file's bytes, up to one past the size limit (so parse_catalogue can refuse it)."""
     try:
         with path.open("rb") as handle:

@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -17,12 +18,18 @@ from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Settings
 from planner.storage.store import Store
-from planner.tui.commands import BindingCommands
 from planner.tui.errors import ErrorReportingApp
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 
 _TCSS = Path(__file__).parent / "tcss"
+
+
+def _binding_commands() -> type[Provider]:
+    """The palette's provider of every key's action, imported when the palette opens."""
+    from planner.tui.commands import BindingCommands
+
+    return BindingCommands
 
 
 class PlannerApp(ErrorReportingApp[None]):
@@ -36,7 +43,7 @@ class PlannerApp(ErrorReportingApp[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [_TCSS / "app.tcss", _TCSS / "calendar.tcss"]
     # The app starts in the calendar mode, on the screen get_default_screen makes.
     DEFAULT_MODE: ClassVar[str] = "calendar"
-    COMMANDS = App.COMMANDS | {BindingCommands}
+    COMMANDS = App.COMMANDS | {_binding_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "c",
