@@ -13,6 +13,7 @@ within a day touches four lines, not the whole column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -105,8 +106,8 @@ class DayColumn(Widget):
         self._lines: list[Line] = []
         self._line_items: list[int | None] = []
         self._laid_out_for: tuple[DayView, int, int] | None = None
-        # Resolved styles by piece name, focus and theme.
-        self._styles: dict[tuple[str, bool, str], Style] = {}
+        # Resolved styles by (focus, theme), then by piece name.
+        self._styles: dict[tuple[bool, str], dict[str, Style]] = {}
 
     def show(self, view: DayView) -> None:
         """Draw ``view`` instead of the current day; only the lines that change are repainted."""
@@ -210,11 +211,13 @@ class DayColumn(Widget):
         """One line of the day, styled from calendar.tcss."""
         lines = self._layout()
         width = self.content_size.width
-        base = self._style("plain")
+        # Focus and theme pick the set of styles; looked up once per line, not per piece.
+        styles = self._styles_for((self.screen.focused is self.parent, self.app.theme))
+        base = styles("plain")
         if y >= len(lines):
             return Strip.blank(width, base)
-        segments = [Segment(text, self._style(name)) for text, name in lines[y]]
-        return Strip(segments).adjust_cell_length(width, base)
+        # Every laid-out line is exactly ``width`` cells (see _padded and _fit).
+        return Strip([Segment(text, styles(name)) for text, name in lines[y]], width)
 
     @property
     def _owner(self) -> Widget:
@@ -224,31 +227,41 @@ class DayColumn(Widget):
         assert isinstance(parent, Widget)
         return parent
 
-    def _style(self, name: str) -> Style:
+    def _styles_for(self, context: tuple[bool, str]) -> Callable[[str], Style]:
+        """The style lookup for one focus state and theme: piece name -> resolved Style."""
+        cache = self._styles.get(context)
+        if cache is None:
+            cache = self._styles[context] = {}
+
+        def style(name: str) -> Style:
+            cached = cache.get(name)
+            if cached is None:
+                cached = cache[name] = self._resolve_style(name)
+            return cached
+
+        return style
+
+    def _resolve_style(self, name: str) -> Style:
         """The style of one kind of piece over the column's own colours ("plain": just those).
 
         A name with the ``selected-`` prefix is a piece of the selected day's heading:
         the band's colours first, then the piece's own over them.
         """
-        key = (name, self.screen.focused is self.parent, self.app.theme)
-        cached = self._styles.get(key)
-        if cached is None:
-            piece = name.removeprefix("selected-")
-            layers = ["week-grid--selected"] if piece != name else []
-            if piece != "plain":
-                layers.append(f"week-grid--{piece}")
-            cached = self.rich_style
-            _, background = self.background_colors
-            for layer in layers:
-                styles = self._owner.get_component_styles(layer)
-                if styles.has_rule("background"):
-                    background = background + styles.background
-                    cached += Style(bgcolor=background.rich_color)
-                if styles.has_rule("color"):
-                    cached += Style(color=(background + styles.color).rich_color)
-                cached += styles.text_style
-            self._styles[key] = cached
-        return cached
+        piece = name.removeprefix("selected-")
+        layers = ["week-grid--selected"] if piece != name else []
+        if piece != "plain":
+            layers.append(f"week-grid--{piece}")
+        resolved = self.rich_style
+        _, background = self.background_colors
+        for layer in layers:
+            styles = self._owner.get_component_styles(layer)
+            if styles.has_rule("background"):
+                background = background + styles.background
+                resolved += Style(bgcolor=background.rich_color)
+            if styles.has_rule("color"):
+                resolved += Style(color=(background + styles.color).rich_color)
+            resolved += styles.text_style
+        return resolved
 
     def on_click(self, event: Click) -> None:
         event.stop()
