@@ -196,7 +196,7 @@ class CalendarScreen(Screen[None]):
         yield Static(id="calendar-advice", markup=False)
         yield WeekGrid(self._day_views(), id="calendar-grid")
         yield Static(id="calendar-detail", markup=False)
-        yield Footer(show_command_palette=self._room_for_palette_hint(self.app.size))
+        yield Footer(compact=True, show_command_palette=self._room_for_palette_hint(self.app.size))
 
     def on_mount(self) -> None:
         self.query_one(WeekGrid).focus()

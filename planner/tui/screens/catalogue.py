@@ -86,7 +86,7 @@ class CatalogueScreen(Screen[None]):
                 yield Input(placeholder="Filter by name  ( / )", id="catalogue-filter")
                 yield ExerciseList(id="catalogue-list")
             yield ExerciseDetail(id="catalogue-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_list()

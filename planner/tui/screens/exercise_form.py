@@ -187,7 +187,7 @@ class ExerciseForm(ModalScreen[Exercise | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#form-error", Static).display = False

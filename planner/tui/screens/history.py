@@ -80,7 +80,7 @@ class HistoryScreen(Screen[None]):
                 yield PainTrend(id="history-pain")
                 yield Static("Recent sessions", classes="history-heading", markup=False)
                 yield RecentSessions(id="history-sessions")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.action_reload()

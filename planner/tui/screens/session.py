@@ -158,7 +158,7 @@ class SessionScreen(Screen[SessionLog | None]):
                     yield Label("", id="session-status", markup=False)
                     yield Label("", id="session-next", markup=False)
             yield SessionProgress(id="session-progress")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if not self.pairs:
