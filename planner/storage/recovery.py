@@ -45,9 +45,7 @@ def open_for_app(
         opened.store.archive_before(archive_cutoff(today))
     except StoreError as error:
         # The recent weeks still work; the user hears why older ones may not.
-        message = str(error)
-        sentence = f"{message[:1].upper()}{message[1:]}."
-        notice = " ".join(part for part in (opened.notice, sentence) if part)
+        notice = " ".join(part for part in (opened.notice, error.as_sentence()) if part)
         return replace(opened, notice=notice)
     return opened
 

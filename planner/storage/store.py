@@ -24,6 +24,7 @@ from tinydb.table import Table
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
 from planner.storage.archive import KEYS, Archive, Doc, build_tables, visible
+from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
 from planner.storage.errors import StoreError as StoreError
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
@@ -61,6 +62,9 @@ class Store:
         self._on_close: list[Callable[[], object]] = []
         self.archive = archive or Archive(None, read_only=read_only)
         self._cutoff = self._recorded_cutoff()
+        self.archive_problem: ArchiveUnreadableError | None = None
+        """Why reads go on without the archive (see carry_on_without_archive)."""
+        self._report_archive_problem: Callable[[ArchiveUnreadableError], object] | None = None
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -109,6 +113,17 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def carry_on_without_archive(self, report: Callable[[ArchiveUnreadableError], object]) -> None:
+        """Let reads answer from the recent weeks alone when the archive cannot be read.
+
+        By default a read that reaches back into an unreadable archive raises. After
+        this call the first such read calls ``report`` with the problem and answers
+        without the archive, and later reads skip it without trying the file again.
+        Changes that need the archive still raise, so it is never rewritten while it
+        cannot be read.
+        """
+        self._report_archive_problem = report
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -287,7 +302,7 @@ class Store:
 
     def logs(self) -> list[SessionLog]:
         """Every session ever logged, oldest first."""
-        docs = [*self._logs.all(), *self._archived("session_logs")]
+        docs = [*self._logs.all(), *self._archived_for_reading("session_logs")]
         logs = [codec.log_from_doc(doc) for doc in docs]
         return sorted(logs, key=lambda log: log.started_at)
 
@@ -395,10 +410,25 @@ class Store:
         docs = self.archive.docs(name, expected=True)
         return list(visible(docs, name, self._cutoff, self._hot_keys(name)))
 
+    def _archived_for_reading(self, name: str) -> list[Doc]:
+        """``_archived`` for a read, which may go on without the archive (see above)."""
+        report = self._report_archive_problem
+        if report is not None and self.archive_problem is not None:
+            return []
+        try:
+            return self._archived(name)
+        except ArchiveUnreadableError as problem:
+            if report is None:
+                raise
+            self.archive_problem = problem
+            report(problem)
+            return []
+
     def _archived_between(self, name: str, lo: str, hi: str) -> list[Doc]:
+        """The archived records of ``name`` from ``lo`` to ``hi``; only reads use this."""
         if self._cutoff is None or lo >= self._cutoff:
             return []
-        return [doc for doc in self._archived(name) if lo <= doc["day"] <= hi]
+        return [doc for doc in self._archived_for_reading(name) if lo <= doc["day"] <= hi]
 
     def _bring_back(self, item_id: str) -> PlanItem:
         """The item ``item_id``, with its day back in the hot file when it was archived.

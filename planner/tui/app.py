@@ -100,6 +100,9 @@ class PlannerApp(ErrorReportingApp[None]):
         self.catalogue = catalogue
         self.clock = clock or Clock()
         self.notice = notice
+        # Older weeks that cannot be read should not stop the app: the screens show the
+        # recent weeks, and the user hears once why the older ones are missing.
+        store.carry_on_without_archive(self._report_archive_problem)
         # The other modes, help and settings are imported when first opened: the
         # calendar's first frame should not wait for screens the user may never open.
         self.add_mode("catalogue", self._catalogue_screen)
@@ -114,6 +117,9 @@ class PlannerApp(ErrorReportingApp[None]):
         from planner.tui.screens.history import HistoryScreen
 
         return HistoryScreen(self.store, self.catalogue, self.clock)
+
+    def _report_archive_problem(self, problem: UserFacingError) -> None:
+        self.notify(problem.as_sentence(), severity="warning", timeout=20, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         """The calendar, the screen the app opens on.

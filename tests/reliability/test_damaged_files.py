@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
 
+from planner.domain.catalogue import load_catalogue
 from planner.storage import DamagedStoreError, NewerStoreError, open_store
+from planner.storage.archive import archive_path
 from planner.storage.recovery import open_for_app
 from planner.storage.schema import SCHEMA_VERSION
+from planner.tui.app import PlannerApp
+from planner.tui.screens.calendar import CalendarScreen
+from planner.tui.screens.history import HistoryScreen
+from planner.tui.widgets.title_bar import TitleBar
+from tests.conftest import FakeClock
+from tests.reliability.support import PLAN_START, open_file_store, toasts
+from tests.unit.storage.samples import session_log
 
 PLANNER = Path(sys.executable).parent / "planner"
 PLAN = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
@@ -139,3 +148,35 @@ def test_the_app_opens_a_newer_file_read_only_and_leaves_it(tmp_path: Path) -> N
         open_for_app(db)
     assert db.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == ["planner.json"]
+
+
+async def test_the_app_shows_recent_weeks_when_the_archive_cannot_be_read(
+    tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    db = tmp_path / "planner.json"
+    catalogue = load_catalogue()
+    store = open_file_store(db, catalogue)
+    old_day, recent_day = PLAN_START - timedelta(weeks=20), PLAN_START + timedelta(days=1)
+    store.import_logs([session_log(old_day), session_log(recent_day)])
+    assert store.archive_before(PLAN_START - timedelta(weeks=8))
+    store.close()
+    archive = archive_path(db)
+    archive.write_bytes(b"\x00 not an archive")
+
+    with open_store(db) as store:
+        app = PlannerApp(store, catalogue, fake_clock.as_clock())
+        async with app.run_test(size=(100, 32), notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press("h")  # the history reads every session there is
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, HistoryScreen)
+            shown = "\n".join(toasts(app))
+            assert f"The older history in {archive} could not be read" in shown
+            assert "only recent weeks can be shown." in shown
+            title = str(app.screen.query_one(TitleBar).render())
+            assert f"since {recent_day.day} {recent_day:%B %Y}" in title
+            assert "older weeks could not be read" in title
+            await pilot.press("c")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, CalendarScreen)
+    assert archive.read_bytes() == b"\x00 not an archive"

@@ -102,7 +102,10 @@ class HistoryScreen(Screen[None]):
             return
         if logs:
             first = min(log.day for log in logs)
-            self.query_one(TitleBar).show(f"since {first.day} {first:%B %Y}")
+            since = f"since {first.day} {first:%B %Y}"
+            if self.store.archive_problem is not None:
+                since += " (older weeks could not be read)"
+            self.query_one(TitleBar).show(since)
         else:  # a plan under way, nothing done yet: the weeks still show what was due
             self.query_one(TitleBar).show("nothing logged yet")
         # The text-* shades stay readable on light themes as well as dark ones.

@@ -245,6 +245,49 @@ def test_a_missing_archive_is_an_error_not_an_empty_history(db_path: Path) -> No
         store.logs()
 
 
+@pytest.mark.parametrize("damage", ["missing", "garbage"])
+def test_reads_can_carry_on_without_an_unreadable_archive_and_writes_cannot(
+    db_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    five_months(db_path).close()
+    archive = archive_path(db_path)
+    if damage == "missing":
+        archive.unlink()
+    else:
+        archive.write_bytes(b"\x00 not an archive")
+    loads: list[Path] = []
+    real_load = atomic_module.load_tables
+
+    def counting_load(path: Path) -> atomic_module.Tables | None:
+        loads.append(path)
+        return real_load(path)
+
+    monkeypatch.setattr("planner.storage.archive.load_tables", counting_load)
+    reported: list[ArchiveUnreadableError] = []
+    with open_store(db_path) as store:
+        recent = store.logs_between(CUTOFF, TODAY)
+        store.carry_on_without_archive(reported.append)
+        assert reported == [] and store.archive_problem is None  # nothing old asked for yet
+        # Every read answers from the recent weeks alone, as if nothing were archived.
+        assert store.logs() == recent
+        assert store.logs_between(day(0), TODAY) == recent
+        assert store.items_on(day(0)) == []
+        assert store.rest_days_between(day(0), CUTOFF - timedelta(days=1)) == set()
+        assert store.items_between(THIS_WEEK, TODAY)
+        # Told once, and the broken file is tried once, not on every read.
+        assert len(reported) == 1 and reported[0] is store.archive_problem
+        assert str(reported[0]).startswith(f"the older history in {archive} could not be read")
+        assert loads.count(archive) == 1
+        # A change that needs the archive is still refused, so it is never rewritten.
+        with pytest.raises(ArchiveUnreadableError):
+            store.toggle_rest_day(day(3))
+        store.add_item(TODAY, "bridge", BRIDGE)  # recent changes still work
+    if damage == "missing":
+        assert not archive.exists()
+    else:
+        assert archive.read_bytes() == b"\x00 not an archive"
+
+
 def test_the_app_start_archives_only_when_something_is_old_enough(db_path: Path) -> None:
     with open_store(db_path) as store:
         fill(store, history({0: 1, 140: 1}, set(), {0}), logs_for({0}))
