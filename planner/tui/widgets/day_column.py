@@ -216,8 +216,8 @@ class DayColumn(Widget):
         base = styles("plain")
         if y >= len(lines):
             return Strip.blank(width, base)
-        # Every laid-out line is exactly ``width`` cells (see _padded and _fit).
-        return Strip([Segment(text, styles(name)) for text, name in lines[y]], width)
+        segments = [Segment(text, styles(name)) for text, name in lines[y]]
+        return Strip(segments).adjust_cell_length(width, base)
 
     @property
     def _owner(self) -> Widget:
