@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -140,6 +140,20 @@ def test_ics_uids_are_stable_between_exports() -> None:
     assert [str(e["UID"]) for e in first.walk("VEVENT")] == [
         str(e["UID"]) for e in second.walk("VEVENT")
     ]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        datetime(2026, 11, 25, 10, 30, tzinfo=timezone(timedelta(hours=1))),
+        datetime(2026, 11, 25, 9, 30),
+    ],
+    ids=["an hour east of UTC", "naive, taken as UTC"],
+)
+def test_the_ics_stamp_is_written_in_utc(stamp: datetime) -> None:
+    ics = render_ics(fixed_window(), CATALOGUE, stamp=stamp)
+    stamps = {line for line in ics.decode().splitlines() if line.startswith("DTSTAMP")}
+    assert stamps == {"DTSTAMP:20261125T093000Z"}
 
 
 def test_importing_export_does_not_load_icalendar() -> None:
