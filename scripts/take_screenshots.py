@@ -19,6 +19,7 @@ from planner.domain.models import Activity, Effort, ExerciseLog, Profile, Sessio
 from planner.domain.progression import generate_plan
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
+from planner.tui.screens.session import REPAINT_HZ
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 TODAY = datetime(2026, 11, 25, 9, 30)
@@ -126,6 +127,9 @@ async def take() -> list[Path]:
         for _ in range(12):
             clock.mono += 1
             await pilot.pause(0.05)
+        # The screen repaints from the clock a few times a second: wait for a repaint
+        # after the last step, or the picture may show the second before it.
+        await pilot.pause(3 / REPAINT_HZ)
         shot("session-hold")
         # Finish that hold, so the session has something to keep, then end it early:
         # it asks how it went.
