@@ -174,10 +174,8 @@ def test_old_weeks_move_to_a_private_archive_and_the_hot_file_keeps_the_rest(
     assert day(0).isoformat() in archive.read_text()
 
 
-def test_opening_does_not_read_the_archive_and_recent_weeks_never_need_it(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    five_months(db_path).close()
+def record_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every data or archive file read from here on, in order (the list fills as they are)."""
     loads: list[Path] = []
     real_load = atomic_module.load_tables
 
@@ -187,6 +185,14 @@ def test_opening_does_not_read_the_archive_and_recent_weeks_never_need_it(
 
     monkeypatch.setattr(atomic_module, "load_tables", counting_load)
     monkeypatch.setattr("planner.storage.archive.load_tables", counting_load)
+    return loads
+
+
+def test_opening_does_not_read_the_archive_and_recent_weeks_never_need_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    five_months(db_path).close()
+    loads = record_loads(monkeypatch)
     opened = open_for_app(db_path, today=TODAY)
     with opened.store as store:
         assert opened.notice == ""
@@ -255,14 +261,7 @@ def test_reads_can_carry_on_without_an_unreadable_archive_and_writes_cannot(
         archive.unlink()
     else:
         archive.write_bytes(b"\x00 not an archive")
-    loads: list[Path] = []
-    real_load = atomic_module.load_tables
-
-    def counting_load(path: Path) -> atomic_module.Tables | None:
-        loads.append(path)
-        return real_load(path)
-
-    monkeypatch.setattr("planner.storage.archive.load_tables", counting_load)
+    loads = record_loads(monkeypatch)
     reported: list[ArchiveUnreadableError] = []
     with open_store(db_path) as store:
         recent = store.logs_between(CUTOFF, TODAY)
