@@ -13,7 +13,6 @@ within a day touches four lines, not the whole column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -106,8 +105,8 @@ class DayColumn(Widget):
         self._lines: list[Line] = []
         self._line_items: list[int | None] = []
         self._laid_out_for: tuple[DayView, int, int] | None = None
-        # Resolved styles by (focus, theme), then by piece name.
-        self._styles: dict[tuple[bool, str], dict[str, Style]] = {}
+        # Resolved styles by piece name, focus and theme.
+        self._styles: dict[tuple[str, bool, str], Style] = {}
 
     def show(self, view: DayView) -> None:
         """Draw ``view`` instead of the current day; only the lines that change are repainted."""
@@ -211,12 +210,12 @@ class DayColumn(Widget):
         """One line of the day, styled from calendar.tcss."""
         lines = self._layout()
         width = self.content_size.width
-        # Focus and theme pick the set of styles; looked up once per line, not per piece.
-        styles = self._styles_for((self.screen.focused is self.parent, self.app.theme))
-        base = styles("plain")
+        # Focus and theme pick the styles; worked out once per line, not per piece.
+        context = (self.screen.focused is self.parent, self.app.theme)
+        base = self._style("plain", context)
         if y >= len(lines):
             return Strip.blank(width, base)
-        segments = [Segment(text, styles(name)) for text, name in lines[y]]
+        segments = [Segment(text, self._style(name, context)) for text, name in lines[y]]
         return Strip(segments).adjust_cell_length(width, base)
 
     @property
@@ -227,19 +226,13 @@ class DayColumn(Widget):
         assert isinstance(parent, Widget)
         return parent
 
-    def _styles_for(self, context: tuple[bool, str]) -> Callable[[str], Style]:
-        """The style lookup for one focus state and theme: piece name -> resolved Style."""
-        cache = self._styles.get(context)
-        if cache is None:
-            cache = self._styles[context] = {}
-
-        def style(name: str) -> Style:
-            cached = cache.get(name)
-            if cached is None:
-                cached = cache[name] = self._resolve_style(name)
-            return cached
-
-        return style
+    def _style(self, name: str, context: tuple[bool, str]) -> Style:
+        """The resolved style of one kind of piece, for one focus state and theme."""
+        key = (name, *context)
+        cached = self._styles.get(key)
+        if cached is None:
+            cached = self._styles[key] = self._resolve_style(name)
+        return cached
 
     def _resolve_style(self, name: str) -> Style:
         """The style of one kind of piece over the column's own colours ("plain": just those).
