@@ -9,10 +9,7 @@ with ``--force``.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from planner.domain.export import ExportWindow, render_ics, render_markdown, ren
 from planner.domain.progression import parse_start
 from planner.domain.weeks import monday_of, parse_week_label
 from planner.storage import open_store
+from planner.storage.export_target import check_target, write_export
 
 MAX_WEEKS = 52
 
@@ -36,34 +34,6 @@ def window_start(args: argparse.Namespace, today: date) -> date:
     except ValueError as error:
         raise UserError(str(error)) from None
     return monday_of(today)
-
-
-def check_target(path: Path, *, force: bool) -> None:
-    """Refuse a folder, or an existing file without ``force``, as the place to write."""
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name after -o")
-    if path.exists() and not force:
-        raise UserError(f"{path} already exists; add --force to replace it")
-
-
-def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename; UserError on failure."""
-    check_target(path, force=force)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise UserError(f"cannot write in {folder}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
@@ -108,6 +78,6 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_atomically(args.output.expanduser(), data, force=args.force)
+        write_export(args.output.expanduser(), data, force=args.force)
         print(f"Wrote {args.output}", file=sys.stderr)
     return 0

@@ -8,8 +8,6 @@ so a crash leaves no half-written export and two exports cannot claim one name.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,9 +15,8 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.errors import UserFacingError
 from planner.domain.export import ExportWindow, render_text
 from planner.domain.weeks import monday_of, week_label
+from planner.storage.export_target import ExportTargetError, write_export_new
 from planner.storage.store import Store
-
-_MAX_COPIES = 999
 
 
 class ExportFileError(UserFacingError):
@@ -63,35 +60,8 @@ def write_text_export(
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportFileError(f"Could not write the plan: no working folder ({reason})") from None
+    names = (f"{stem}.txt" if copy == 1 else f"{stem}-{copy}.txt" for copy in range(1, 1000))
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{stem}-", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ExportFileError(_cannot_write(folder, error)) from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        return _link_under_free_name(temp, folder, stem)
-    except OSError as error:
-        raise ExportFileError(_cannot_write(folder, error)) from None
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _link_under_free_name(temp: Path, folder: Path, stem: str) -> Path:
-    # os.link fails if the name is taken, so checking and claiming a name is one step.
-    for copy in range(1, _MAX_COPIES + 1):
-        path = folder / (f"{stem}.txt" if copy == 1 else f"{stem}-{copy}.txt")
-        try:
-            os.link(temp, path)
-        except FileExistsError:
-            continue
-        return path
-    raise ExportFileError(f"{folder} already holds {_MAX_COPIES} exports of this week")
-
-
-def _cannot_write(folder: Path, error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return f"Could not write the plan in {folder}: {reason}"
+        return write_export_new(folder, names, text.encode("utf-8"))
+    except ExportTargetError as error:
+        raise ExportFileError(f"Could not write the plan: {error}") from None
