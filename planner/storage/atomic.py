@@ -27,7 +27,12 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from planner.storage.errors import DamagedStoreError, ReadOnlyStoreError, StoreError
+from planner.storage.errors import (
+    DamagedStoreError,
+    ReadOnlyStoreError,
+    StoreChangedError,
+    StoreError,
+)
 
 Tables = dict[str, dict[str, Any]]
 
@@ -150,33 +155,118 @@ def check_folder_writable(path: Path) -> None:
     temp.unlink(missing_ok=True)
 
 
+FileIdentity = tuple[int, int, int, int] | None
+"""Device, inode, size and modification time of a file; None when it does not exist."""
+
+
+def file_identity(path: Path) -> FileIdentity:
+    """What tells one version of ``path`` from another (a rename over it changes the inode)."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file: atomic writes, data parsed once and kept.
 
-    ``initial`` is data the opener already parsed and checked, so the file is
-    not read twice. With ``read_only`` every write raises ReadOnlyStoreError and
-    the file is never touched.
+    ``initial`` is data the opener already parsed and checked (with ``identity``,
+    the file's identity when it was read), so the file is not read twice. With
+    ``read_only`` every write raises ReadOnlyStoreError and the file is never touched.
+
+    Between ``begin`` and ``commit`` writes are only kept in memory, so the
+    tables TinyDB changes one after another for one user action reach the disk
+    in a single atomic replacement; ``rollback`` forgets them. Before replacing
+    the file, ``commit`` checks that it is still the version this storage read
+    or wrote last: if another program replaced it, nothing is written and
+    StoreChangedError is raised.
     """
 
     def __init__(
-        self, path: Path, *, read_only: bool = False, initial: Tables | None = None
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        initial: Tables | None = None,
+        identity: FileIdentity = None,
     ) -> None:
         super().__init__()
         self.path = path
         self.read_only = read_only
         self._data: Tables | None = initial
         self._loaded = initial is not None
+        self._identity: FileIdentity = identity if initial is not None else None
         self._closed = False
+        self._in_transaction = False
+        self._dirty = False
 
     def read(self) -> Tables | None:
         """The database, parsed from disk the first time and kept in memory after."""
         if not self._loaded:
+            identity = file_identity(self.path)
             self._data = load_tables(self.path)
+            self._identity = identity
             self._loaded = True
         return self._data
 
     def write(self, data: Tables) -> None:
-        """Save the whole database, or raise StoreError with the old file intact."""
+        """Save the whole database (or, in a transaction, keep it for the commit).
+
+        Raises StoreError with the old file intact when it cannot be saved.
+        """
+        self._refuse_if_unwritable()
+        self._data = data
+        self._loaded = True
+        if self._in_transaction:
+            self._dirty = True
+            return
+        self._save(data)
+
+    def begin(self) -> None:
+        """Keep writes in memory until ``commit`` (or ``rollback``)."""
+        self._in_transaction = True
+        self._dirty = False
+
+    def check_unchanged(self) -> None:
+        """Raise StoreChangedError (and forget what is in memory) if another program
+        replaced the file since this storage last read or wrote it."""
+        if self._loaded and file_identity(self.path) != self._identity:
+            self._forget()
+            raise StoreChangedError(self.path)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the open transaction changed anything."""
+        return self._dirty
+
+    def commit(self) -> None:
+        """Write what the transaction changed, in one atomic replacement of the file."""
+        try:
+            if self._dirty and self._data is not None:
+                self._refuse_if_unwritable()
+                self.check_unchanged()
+                self._save(self._data)
+        finally:
+            self._in_transaction = False
+            self._dirty = False
+
+    def rollback(self) -> None:
+        """Forget the transaction's changes: the next read parses the file again."""
+        self._in_transaction = False
+        if self._dirty:
+            self._forget()
+        self._dirty = False
+
+    def reload(self) -> None:
+        """Forget what is in memory: the next read parses the file again."""
+        self._forget()
+
+    def close(self) -> None:
+        """Refuse writes from now on; the data needs no handle closed."""
+        self._closed = True
+
+    def _refuse_if_unwritable(self) -> None:
         if self.read_only or self._closed:
             # TinyDB changed the dict it read before calling write: forget it so
             # memory never shows a change the file does not have.
@@ -184,6 +274,8 @@ class AtomicJSONStorage(Storage):
             if self._closed:
                 raise StoreError("the data file was already closed; this change was not saved")
             raise ReadOnlyStoreError("The data file is open read-only; this change was not saved.")
+
+    def _save(self, data: Tables) -> None:
         try:
             write_atomically(self.path, orjson.dumps(data))
         except (OSError, TypeError) as error:
@@ -193,13 +285,64 @@ class AtomicJSONStorage(Storage):
                 f"could not save to {self.path} ({reason or error}); "
                 "the file still holds everything saved before this change"
             ) from error
-        self._data = data
-        self._loaded = True
-
-    def close(self) -> None:
-        """Refuse writes from now on; the data needs no handle closed."""
-        self._closed = True
+        self._identity = file_identity(self.path)
 
     def _forget(self) -> None:
         self._data = None
         self._loaded = False
+        self._identity = None
+
+
+class MemoryJSONStorage(Storage):
+    """The in-memory twin of AtomicJSONStorage (for ``Store.in_memory``): same transactions.
+
+    ``begin`` keeps an encoded copy so ``rollback`` can restore it exactly.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._data: Tables | None = None
+        self._saved: bytes | None = None
+        self._in_transaction = False
+        self._dirty = False
+        self.read_only = False
+
+    def read(self) -> Tables | None:
+        """The database as it stands."""
+        return self._data
+
+    def write(self, data: Tables) -> None:
+        """Keep ``data`` (there is no file)."""
+        self._data = data
+        self._dirty = self._in_transaction
+
+    def begin(self) -> None:
+        """Remember the state to return to on ``rollback``."""
+        self._saved = orjson.dumps(self._data)
+        self._in_transaction = True
+        self._dirty = False
+
+    def check_unchanged(self) -> None:
+        """Nothing else can change memory."""
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the open transaction changed anything."""
+        return self._dirty
+
+    def commit(self) -> None:
+        """Keep the transaction's changes."""
+        self._in_transaction = False
+        self._dirty = False
+        self._saved = None
+
+    def rollback(self) -> None:
+        """Go back to the state at ``begin``."""
+        if self._saved is not None:
+            self._data = orjson.loads(self._saved)
+        self._in_transaction = False
+        self._dirty = False
+        self._saved = None
+
+    def reload(self) -> None:
+        """Nothing to reload from."""

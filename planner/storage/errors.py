@@ -64,3 +64,18 @@ class ArchiveUnreadableError(StoreError):
         )
         self.path = path
         self.reason = reason
+
+
+class StoreChangedError(StoreError):
+    """Another program replaced the data file since this app read it; nothing was written.
+
+    The store has let go of what it had in memory, so the next read shows the file
+    as the other program left it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} was changed by another program since it was opened; this change was "
+            "not saved, and what is shown now is the file as it is on disk"
+        )
+        self.path = path

@@ -18,11 +18,12 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from planner.storage.archive import Archive, archive_path
+from planner.storage.archive import Archive, remove_other_generations
 from planner.storage.atomic import (
     AtomicJSONStorage,
     Tables,
     check_folder_writable,
+    file_identity,
     load_tables,
     make_file_private,
     remove_leftover_temp_files,
@@ -34,6 +35,7 @@ from planner.storage.errors import (
     StoreLocked,
 )
 from planner.storage.folders import ensure_private_folder
+from planner.storage.pending import PendingLogs, pending_path
 from planner.storage.schema import (
     MIGRATIONS,
     Migration,
@@ -82,8 +84,9 @@ def open_store(
         raise StoreError(f"cannot lock {path}: {error.strerror or error}") from error
     try:
         remove_leftover_temp_files(path)
-        remove_leftover_temp_files(archive_path(path))
+        remove_leftover_temp_files(pending_path(path))
         store = _build_store(path, read_only=False, migrations=migrations)
+        remove_other_generations(path, keep=store.archive.generation)
     except BaseException:
         lock.release()
         raise
@@ -114,15 +117,19 @@ def _load_checked(
 
 
 def _build_store(path: Path, *, read_only: bool, migrations: Mapping[int, Migration]) -> Store:
+    identity = file_identity(path)
     tables, upgraded = _load_checked(path, read_only=read_only, migrations=migrations)
-    db = TinyDB(path, read_only=read_only, initial=tables, storage=AtomicJSONStorage)
+    db = TinyDB(
+        path, read_only=read_only, initial=tables, identity=identity, storage=AtomicJSONStorage
+    )
     if upgraded and tables is not None and not read_only:
         db.storage.write(tables)
     if tables is not None and not read_only:
         make_file_private(path)
     # The archive is only named here; it is read when a query first reaches back to it.
-    archive = Archive(archive_path(path), read_only=read_only)
-    store = Store(db, path=path, read_only=read_only, archive=archive)
+    archive = Archive(path, read_only=read_only)
+    pending = PendingLogs(pending_path(path), read_only=read_only)
+    store = Store(db, path=path, read_only=read_only, archive=archive, pending=pending)
     store.ensure_schema()
     return store
 

@@ -4,6 +4,12 @@ Nothing outside ``planner.storage`` knows TinyDB exists. Every method takes and
 returns values from ``planner.domain.models``; every write lands on disk before
 the method returns (through the crash-safe storage in ``atomic.py``).
 
+One user action is one change on disk: ``with store.transaction():`` gathers every
+edit made inside it (any number of tables, the archive too) and commits them with
+one encode and one atomic replacement of the data file, or writes nothing at all
+when the block raises. Each changing method is a transaction of its own when it is
+called outside one.
+
 Weeks older than the archive cutoff live in a second file (``archive.py`` has the
 rules); every query answers the same as if all were in one file, and reads the
 archive only when it reaches back before the cutoff.
@@ -11,26 +17,58 @@ archive only when it reaches back before the cutoff.
 
 from __future__ import annotations
 
+import contextlib
+import secrets
 import uuid
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb import Query, TinyDB
-from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
 from planner.storage.archive import KEYS, Archive, Doc, build_tables, visible
+from planner.storage.atomic import MemoryJSONStorage
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
 from planner.storage.errors import StoreError as StoreError
+from planner.storage.pending import PendingLog, PendingLogs
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 _CUTOFF_FIELD = "archive_cutoff"
+_GENERATION_FIELD = "archive_generation"
+_TABLES = (
+    "plan_items",
+    "rest_days",
+    "session_logs",
+    "profile",
+    "settings",
+    "custom_exercises",
+    "meta",
+)
 _NO_CUTOFF = "\uffff"  # sorts after every ISO date: with no cutoff recorded, keep every day
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_change(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Refuse on a read-only store, and run ``method`` as one transaction (or in the open one)."""
+
+    def change(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        self._check_writable()
+        with self.transaction():
+            return method(self, *args, **kwargs)
+
+    change.__name__ = method.__name__
+    change.__doc__ = method.__doc__
+    return change
 
 
 class Store:
@@ -48,28 +86,41 @@ class Store:
         path: Path | None = None,
         read_only: bool = False,
         archive: Archive | None = None,
+        pending: PendingLogs | None = None,
     ) -> None:
         self._db = db
         self.path = path
         self.read_only = read_only
-        self._items = db.table("plan_items")
-        self._rest = db.table("rest_days")
-        self._logs = db.table("session_logs")
-        self._profile = db.table("profile")
-        self._settings = db.table("settings")
-        self._custom = db.table("custom_exercises")
-        self._meta = db.table("meta")
+        self._depth = 0
+        self._after_commit: list[Callable[[], object]] = []
+        self._after_rollback: list[Callable[[], object]] = []
+        self._make_tables()
         self._on_close: list[Callable[[], object]] = []
         self.archive = archive or Archive(None, read_only=read_only)
+        self.archive.generation = self._recorded_generation()
+        self.pending = pending or PendingLogs(None, read_only=read_only)
         self._cutoff = self._recorded_cutoff()
         self.archive_problem: ArchiveUnreadableError | None = None
         """Why reads go on without the archive (see carry_on_without_archive)."""
         self._report_archive_problem: Callable[[ArchiveUnreadableError], object] | None = None
 
+    def _make_tables(self) -> None:
+        # Table objects of our own (not TinyDB's cached ones): after a reload they are
+        # made afresh, so no table keeps a next record number from a file that changed.
+        tables = {name: Table(self._db.storage, name) for name in _TABLES}
+        self._tables = tables
+        self._items = tables["plan_items"]
+        self._rest = tables["rest_days"]
+        self._logs = tables["session_logs"]
+        self._profile = tables["profile"]
+        self._settings = tables["settings"]
+        self._custom = tables["custom_exercises"]
+        self._meta = tables["meta"]
+
     @classmethod
     def in_memory(cls) -> Store:
         """A store that lives only as long as the object: for tests and previews."""
-        store = cls(TinyDB(storage=MemoryStorage))
+        store = cls(TinyDB(storage=MemoryJSONStorage))
         store.ensure_schema()
         return store
 
@@ -78,7 +129,111 @@ class Store:
     def ensure_schema(self) -> None:
         """Stamp a new database with the current schema version."""
         if not self._meta.all() and not self.read_only:
-            self._meta.insert({"schema_version": SCHEMA_VERSION})
+            with self.transaction():
+                self._meta.insert({"schema_version": SCHEMA_VERSION})
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Gather every change made inside the block into one atomic commit.
+
+        The commit writes the archive (when it changed) under a new generation,
+        then the data file naming it, in one atomic replacement: a kill at any
+        point leaves the state before the block or the state after it. When the
+        block raises, nothing is written and the store forgets the changes. Nested
+        blocks join the outermost one. Raises StoreChangedError (nothing written,
+        the store reloaded) when another program replaced the data file since it
+        was read, and StoreError with the old state kept when the disk refuses.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._storage.begin()
+        self._depth = 1
+        try:
+            yield
+            self._include_unsaved_logs()
+            self._commit()
+        except BaseException:
+            self._rollback()
+            self._run_hooks(self._after_rollback)
+            raise
+        finally:
+            self._depth = 0
+        self._run_hooks(self._after_commit)
+
+    def _include_unsaved_logs(self) -> None:
+        """Save logs whose own save failed earlier with this change, if it changes anything."""
+        if not (self._storage.dirty or self.archive.staged is not None):
+            return
+        waiting = [entry.log for entry in self.pending_logs() if not entry.interrupted]
+        for log in waiting:
+            self._logs.upsert(codec.log_to_doc(log), Query().id == log.id)
+        if waiting:
+            ids = [log.id for log in waiting]
+            self._after_commit.append(lambda: self.pending.forget(ids))
+
+    def _run_hooks(self, hooks: list[Callable[[], object]]) -> None:
+        chosen = list(hooks)
+        self._after_commit.clear()
+        self._after_rollback.clear()
+        for hook in chosen:
+            # After a commit the change is on disk whatever a hook meets (a pending copy
+            # left behind is ignored once its log is saved); after a rollback the hooks
+            # only try to keep a log.
+            with contextlib.suppress(StoreError):
+                hook()
+
+    @property
+    def _storage(self) -> Any:
+        return self._db.storage
+
+    def _commit(self) -> None:
+        storage = self._storage
+        staged = self.archive.staged
+        if staged is None:
+            storage.commit()
+            return
+        storage.check_unchanged()
+        generation = secrets.randbelow(2**40) + 1
+        self.archive.write_staged(generation)
+        try:
+            self._save_hot(lambda hot: self._stamp(hot, _GENERATION_FIELD, generation))
+            storage.commit()
+        except BaseException:
+            self.archive.drop_generation(generation)
+            raise
+        self.archive.promote(generation)
+
+    def _rollback(self) -> None:
+        self._storage.rollback()
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget what was read and read the files again on the next query.
+
+        After StoreChangedError this has already happened; the app calls it to show
+        the file as another program left it.
+        """
+        if self._depth == 0:
+            self._storage.reload()
+        self._make_tables()
+        self._cutoff = self._recorded_cutoff()
+        self.archive.reset(self._recorded_generation())
+
+    def _recorded_generation(self) -> int:
+        for doc in self._meta.all():
+            if _GENERATION_FIELD in doc:
+                return int(doc[_GENERATION_FIELD])
+        return 0
+
+    @staticmethod
+    def _stamp(hot: dict[str, dict[str, Doc]], field: str, value: object) -> None:
+        stamp = next(doc for doc in hot["meta"].values() if "schema_version" in doc)
+        stamp[field] = value
 
     @property
     def schema_version(self) -> int:
@@ -141,19 +296,19 @@ class Store:
         docs = self._profile.all()
         return str(docs[0].get("advice", "")) if docs else ""
 
+    @_one_change
     def set_plan_advice(self, advice: str) -> None:
         """Replace the advice shown with the plan (the feedback rules set and clear it)."""
-        self._check_writable()
         if self._profile.all():
             self._profile.update({"advice": advice})
 
+    @_one_change
     def save_plan(self, plan: Plan, *, keep_before: date) -> None:
         """Replace the plan from ``keep_before`` on with ``plan``'s items and rest days.
 
         Days before ``keep_before`` are history and stay as they were, so are
         the session logs.
         """
-        self._check_writable()
         cutoff = keep_before.isoformat()
         self._unarchive(lambda doc: doc["day"] >= cutoff, reaches=keep_before)
         doc = codec.profile_to_doc(plan.profile) | {"advice": plan.advice}
@@ -191,9 +346,9 @@ class Store:
                 return codec.item_from_doc(doc)
         raise KeyError(item_id)
 
+    @_one_change
     def add_item(self, day: date, exercise_id: str, dose: Dose) -> PlanItem:
         """Schedule an exercise at the end of a day."""
-        self._check_writable()
         item = PlanItem(
             id=uuid.uuid4().hex,
             day=day,
@@ -204,16 +359,16 @@ class Store:
         self._items.insert(codec.item_to_doc(item))
         return item
 
+    @_one_change
     def remove_item(self, item_id: str) -> None:
         """Take an item off the plan and close the gap it leaves in its day."""
-        self._check_writable()
         item = self._bring_back(item_id)
         self._items.remove(Query().id == item_id)
         self._renumber(item.day)
 
+    @_one_change
     def move_item(self, item_id: str, day: date) -> PlanItem:
         """Move an item to the end of another day."""
-        self._check_writable()
         item = self.item(item_id)
         if item.day == day:
             return item
@@ -223,9 +378,9 @@ class Store:
         self._renumber(item.day)
         return moved
 
+    @_one_change
     def reorder_item(self, item_id: str, offset: int) -> PlanItem:
         """Move an item ``offset`` places up (negative) or down (positive) within its day."""
-        self._check_writable()
         item = self._bring_back(item_id)
         day_items = self.items_on(item.day)
         index = next(i for i, other in enumerate(day_items) if other.id == item_id)
@@ -234,16 +389,16 @@ class Store:
         self._write_positions(day_items)
         return self.item(item_id)
 
+    @_one_change
     def set_dose(self, item_id: str, dose: Dose, *, held_reason: str = "") -> PlanItem:
         """Change the dose of one item."""
-        self._check_writable()
         item = replace(self._bring_back(item_id), dose=dose, held_reason=held_reason)
         self._items.update(codec.item_to_doc(item), Query().id == item_id)
         return item
 
+    @_one_change
     def update_items(self, items: Iterable[PlanItem]) -> None:
         """Save several changed items in one write (the feedback rules use this)."""
-        self._check_writable()
         changed = {item.id: item for item in items}
         if not changed:
             return
@@ -274,9 +429,9 @@ class Store:
         docs = self._hot_between(self._rest, lo, hi) + self._archived_between("rest_days", lo, hi)
         return {date.fromisoformat(doc["day"]) for doc in docs}
 
+    @_one_change
     def toggle_rest_day(self, day: date) -> bool:
         """Mark a day as rest, or unmark it; returns True when it is now a rest day."""
-        self._check_writable()
         key = day.isoformat()
         self._unarchive(lambda doc: doc["day"] == key, reaches=day)
         if self._rest.remove(Query().day == key):
@@ -286,18 +441,55 @@ class Store:
 
     # -- session logs --------------------------------------------------------------
 
+    @_one_change
     def log_session(self, log: SessionLog) -> None:
         """Save a finished (or ended early) session.
 
         Saving the same log (same id) again replaces it, so a caller may retry a save
-        that failed part-way without ever counting a session twice.
+        that failed part-way without ever counting a session twice. Once the
+        transaction commits, a pending copy of the log (a checkpoint) is forgotten;
+        when it fails, the log is kept on disk as pending instead (see
+        ``save_pending_log``), to be saved with the next change that succeeds.
+        """
+        self._logs.upsert(codec.log_to_doc(log), Query().id == log.id)
+        self._after_commit.append(lambda: self.pending.forget([log.id]))
+        self._after_rollback.append(lambda: self._keep_unsaved(log))
+
+    def _keep_unsaved(self, log: SessionLog) -> None:
+        with contextlib.suppress(StoreError):
+            self.pending.save(log, interrupted=False)
+
+    def save_pending_log(self, log: SessionLog, *, interrupted: bool) -> None:
+        """Keep ``log`` on disk beside the data file, replacing a pending log with its id.
+
+        For a live session's checkpoints (``interrupted=True``: found at the next
+        launch, it means the session was cut short) and for a log whose save failed
+        (``interrupted=False``). Cheap: a small file of its own, written atomically.
+        Raises StoreError when it cannot be written.
         """
         self._check_writable()
-        self._logs.upsert(codec.log_to_doc(log), Query().id == log.id)
+        self.pending.save(log, interrupted=interrupted)
 
+    def pending_logs(self) -> list[PendingLog]:
+        """The logs waiting beside the data file that are not in the session log yet.
+
+        A pending log whose id is already logged is left out: the saved log is the
+        later one (checkpoints never reach the log table).
+        """
+        entries = self.pending.all()
+        if not entries:
+            return []
+        logged = {doc["id"] for doc in self._logs.all()}
+        return [entry for entry in entries if entry.log.id not in logged]
+
+    def forget_pending(self, ids: Iterable[str]) -> None:
+        """Drop pending logs by id (once they are saved, or given up)."""
+        self._check_writable()
+        self.pending.forget(list(ids))
+
+    @_one_change
     def import_logs(self, logs: Iterable[SessionLog]) -> None:
         """Save many past sessions in one write (restoring a backup, generating benchmark data)."""
-        self._check_writable()
         self._logs.insert_multiple(codec.log_to_doc(log) for log in logs)
 
     def logs(self) -> list[SessionLog]:
@@ -319,14 +511,14 @@ class Store:
         """The user's own exercises."""
         return [codec.exercise_from_doc(doc) for doc in self._custom.all()]
 
+    @_one_change
     def save_custom_exercise(self, exercise: Exercise) -> None:
         """Create a custom exercise, or replace the one with the same id."""
-        self._check_writable()
         self._custom.upsert(codec.exercise_to_doc(exercise), Query().id == exercise.id)
 
+    @_one_change
     def delete_custom_exercise(self, exercise_id: str) -> None:
         """Delete a custom exercise and take it off every future day of the plan."""
-        self._check_writable()
         self._unarchive(lambda doc: doc["exercise_id"] == exercise_id, tables=("plan_items",))
         self._custom.remove(Query().id == exercise_id)
         self._items.remove(Query().exercise_id == exercise_id)
@@ -338,14 +530,15 @@ class Store:
         docs = self._settings.all()
         return codec.settings_from_doc(docs[0]) if docs else Settings()
 
+    @_one_change
     def save_settings(self, settings: Settings) -> None:
         """Save the user's settings."""
-        self._check_writable()
         self._settings.truncate()
         self._settings.insert(codec.settings_to_doc(settings))
 
     # -- the archive (see archive.py for the rules) -----------------------------------
 
+    @_one_change
     def archive_before(self, day: date) -> bool:
         """Move plan items, rest days and session logs dated before ``day`` to the archive.
 
@@ -354,7 +547,6 @@ class Store:
         in between leaves the moved records in both files and the hot copies win.
         Raises ArchiveUnreadableError (nothing written) when the archive cannot be read.
         """
-        self._check_writable()
         cutoff = max(day.isoformat(), self._cutoff or "")
         tables = (self._items, self._rest, self._logs)
         moving = {t.name: [doc for doc in t if doc["day"] < cutoff] for t in tables}
@@ -367,7 +559,7 @@ class Store:
             archived = self.archive.docs(table.name, expected=self._cutoff is not None)
             records[table.name] = [*visible(archived, table.name, old, hot_keys)]
             records[table.name] += moving[table.name]
-        self.archive.replace(build_tables(records))
+        self.archive.stage(build_tables(records))
 
         def drop_moved(hot: dict[str, dict[str, Doc]]) -> None:
             for table in tables:
@@ -392,12 +584,12 @@ class Store:
             change(data)
             storage.write(data)
         finally:
-            for table in (self._items, self._rest, self._logs, self._meta):
+            for table in self._tables.values():
                 table.clear_cache()
 
     def _hot_keys(self, name: str) -> set[str]:
         key = KEYS[name]
-        return {doc[key] for doc in self._db.table(name)}
+        return {doc[key] for doc in self._tables[name]}
 
     @staticmethod
     def _hot_between(table: Table, lo: str, hi: str) -> list[Doc]:
@@ -470,6 +662,6 @@ class Store:
         for name, docs in matched.items():
             back = [dict(doc) for doc in visible(docs, name, cutoff, self._hot_keys(name))]
             if back:
-                self._db.table(name).insert_multiple(back)
+                self._tables[name].insert_multiple(back)
         records = {name: self._archived(name) for name in KEYS}
-        self.archive.replace(build_tables(records))
+        self.archive.stage(build_tables(records))

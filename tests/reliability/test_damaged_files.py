@@ -16,7 +16,6 @@ import pytest
 
 from planner.domain.catalogue import load_catalogue
 from planner.storage import DamagedStoreError, NewerStoreError, open_store
-from planner.storage.archive import archive_path
 from planner.storage.recovery import open_for_app
 from planner.storage.schema import SCHEMA_VERSION
 from planner.tui.app import PlannerApp
@@ -25,7 +24,7 @@ from planner.tui.screens.history import HistoryScreen
 from planner.tui.widgets.title_bar import TitleBar
 from tests.conftest import FakeClock
 from tests.reliability.support import PLAN_START, open_file_store, toasts
-from tests.unit.storage.samples import session_log
+from tests.unit.storage.samples import current_archive, session_log
 
 PLANNER = Path(sys.executable).parent / "planner"
 PLAN = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
@@ -160,7 +159,7 @@ async def test_the_app_shows_recent_weeks_when_the_archive_cannot_be_read(
     store.import_logs([session_log(old_day), session_log(recent_day)])
     assert store.archive_before(PLAN_START - timedelta(weeks=8))
     store.close()
-    archive = archive_path(db)
+    archive = current_archive(db)
     archive.write_bytes(b"\x00 not an archive")
 
     with open_store(db) as store:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
+
+import orjson
 
 from planner.domain.models import (
     Activity,
@@ -17,6 +20,7 @@ from planner.domain.models import (
     SessionLog,
     Sides,
 )
+from planner.storage.archive import archive_path
 
 MONDAY = date(2026, 11, 23)
 WEDNESDAY = date(2026, 11, 25)
@@ -94,3 +98,10 @@ def custom_exercise(name: str = "Wall sit [quads]") -> Exercise:
         cautions=("stop if knees hurt",),
         custom=True,
     )
+
+
+def current_archive(db_path: Path) -> Path:
+    """The archive file the data file at ``db_path`` names now (see storage/archive.py)."""
+    meta = orjson.loads(db_path.read_bytes())["meta"].values()
+    generation = next(int(doc.get("archive_generation", 0)) for doc in meta)
+    return archive_path(db_path, generation)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -19,10 +20,10 @@ from hypothesis import strategies as st
 from planner.domain.models import Activity, Dose, Plan, PlanItem, Profile, SessionLog
 from planner.storage import Store, StoreError, StoreLocked, open_store
 from planner.storage import atomic as atomic_module
-from planner.storage.archive import archive_cutoff, archive_path
+from planner.storage.archive import archive_cutoff, archive_files
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.recovery import open_for_app
-from tests.unit.storage.samples import BRIDGE, TILT, session_log
+from tests.unit.storage.samples import BRIDGE, TILT, current_archive, session_log
 
 TODAY = date(2026, 11, 25)
 CUTOFF = archive_cutoff(TODAY)
@@ -161,8 +162,9 @@ def test_old_weeks_move_to_a_private_archive_and_the_hot_file_keeps_the_rest(
 ) -> None:
     with five_months(db_path) as store:
         assert store.archive_cutoff == CUTOFF
-    archive = archive_path(db_path)
-    assert archive.name == "planner.archive.json"
+    archive = current_archive(db_path)
+    assert re.fullmatch(r"planner\.archive-[0-9]+\.json", archive.name)
+    assert list(archive_files(db_path).values()) == [archive]
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     hot = db_path.read_text()
@@ -200,14 +202,14 @@ def test_opening_does_not_read_the_archive_and_recent_weeks_never_need_it(
         store.logs_between(THIS_WEEK - timedelta(weeks=3), TODAY)
         store.add_item(TODAY, "pelvic_tilt", TILT)
         store.toggle_rest_day(TODAY)
-        assert archive_path(db_path) not in loads
+        assert current_archive(db_path) not in loads
         assert store.items_on(day(0))  # an old week: now, and only now, the archive is read
-        assert loads.count(archive_path(db_path)) == 1
+        assert loads.count(current_archive(db_path)) == 1
 
 
 def test_a_garbage_archive_still_opens_and_old_weeks_raise_a_clear_error(db_path: Path) -> None:
     five_months(db_path).close()
-    archive = archive_path(db_path)
+    archive = current_archive(db_path)
     archive.write_bytes(b"\x00 not an archive")
     with open_store(db_path) as store:
         this_week = store.items_between(THIS_WEEK, TODAY)
@@ -229,7 +231,7 @@ def test_a_garbage_archive_still_opens_and_old_weeks_raise_a_clear_error(db_path
 
 def test_the_app_start_says_so_when_the_archive_it_needs_is_damaged(db_path: Path) -> None:
     five_months(db_path).close()
-    archive = archive_path(db_path)
+    archive = current_archive(db_path)
     archive.write_bytes(b'{"plan_items": {"1": {"id": "x"}}}')
     with open_store(db_path) as store:
         # A late log of an old day: something to move on the next start.
@@ -246,7 +248,7 @@ def test_the_app_start_says_so_when_the_archive_it_needs_is_damaged(db_path: Pat
 
 def test_a_missing_archive_is_an_error_not_an_empty_history(db_path: Path) -> None:
     five_months(db_path).close()
-    archive_path(db_path).unlink()
+    current_archive(db_path).unlink()
     with open_store(db_path) as store, pytest.raises(ArchiveUnreadableError, match="missing"):
         store.logs()
 
@@ -256,7 +258,7 @@ def test_reads_can_carry_on_without_an_unreadable_archive_and_writes_cannot(
     db_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     five_months(db_path).close()
-    archive = archive_path(db_path)
+    archive = current_archive(db_path)
     if damage == "missing":
         archive.unlink()
     else:
@@ -291,7 +293,7 @@ def test_the_app_start_archives_only_when_something_is_old_enough(db_path: Path)
     with open_store(db_path) as store:
         fill(store, history({0: 1, 140: 1}, set(), {0}), logs_for({0}))
     open_for_app(db_path, today=TODAY).store.close()
-    archive = archive_path(db_path)
+    archive = current_archive(db_path)
     stamps = (db_path.stat().st_mtime_ns, archive.stat().st_mtime_ns)
     with open_for_app(db_path, today=TODAY).store as store:
         assert [i.day for i in store.items_between(date.min, date.max)] == [day(0), day(140)]
@@ -303,15 +305,24 @@ def test_a_new_user_gets_no_archive(db_path: Path) -> None:
         store.add_item(TODAY, "pelvic_tilt", TILT)
     with open_for_app(db_path, today=TODAY + timedelta(weeks=3)).store:
         pass
-    assert not archive_path(db_path).exists()
+    assert archive_files(db_path) == {}
 
 
 def fail_writes_to(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Saving ``target`` fails as if the process died just before; other files save normally."""
+    fail_replacing(lambda destination: destination == target, monkeypatch)
+
+
+def fail_writes_to_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving any archive file fails as if the process died just before."""
+    fail_replacing(lambda destination: ".archive" in destination.name, monkeypatch)
+
+
+def fail_replacing(fails: Callable[[Path], bool], monkeypatch: pytest.MonkeyPatch) -> None:
     real = os.replace
 
     def guarded(source: Any, destination: Any) -> None:
-        if Path(destination) == target:
+        if fails(Path(destination)):
             raise OSError(errno.EIO, os.strerror(errno.EIO))
         real(source, destination)
 
@@ -333,8 +344,8 @@ def test_killed_between_the_archive_and_the_hot_write_loses_and_doubles_nothing(
         store.archive_before(CUTOFF)
     monkeypatch.undo()
     store.close()
-    # The archive got the old weeks; the hot file still has them too and no cutoff yet.
-    assert archive_path(db_path).stat().st_size > 1000
+    # The new archive never became current, so it is gone; the hot file kept everything.
+    assert archive_files(db_path) == {}
     with open_store(db_path) as reopened:
         assert reopened.archive_cutoff is None
         same_answers(reopened, whole, [])
@@ -347,7 +358,7 @@ def test_killed_while_bringing_a_day_back_and_the_item_is_then_deleted_it_stays_
 ) -> None:
     store = five_months(db_path)
     first, second = store.items_on(day(7))
-    fail_writes_to(archive_path(db_path), monkeypatch)
+    fail_writes_to_archive(monkeypatch)
     with pytest.raises(StoreError):
         store.remove_item(first.id)  # the day went hot, the archive kept its copy
     monkeypatch.undo()
@@ -364,10 +375,10 @@ def test_killed_while_bringing_a_day_back_and_the_item_is_then_deleted_it_stays_
 
 def test_an_archive_left_world_readable_is_made_private_when_read(db_path: Path) -> None:
     five_months(db_path).close()
-    os.chmod(archive_path(db_path), 0o644)
+    os.chmod(current_archive(db_path), 0o644)
     with open_store(db_path) as store:
         store.logs()
-    assert stat.S_IMODE(archive_path(db_path).stat().st_mode) == 0o600
+    assert stat.S_IMODE(current_archive(db_path).stat().st_mode) == 0o600
 
 
 def test_a_second_instance_is_refused_and_a_read_only_one_reads_old_weeks(db_path: Path) -> None:
@@ -375,12 +386,12 @@ def test_a_second_instance_is_refused_and_a_read_only_one_reads_old_weeks(db_pat
         old = first.items_on(day(0))
         with pytest.raises(StoreLocked):
             open_store(db_path)
-        before = archive_path(db_path).read_bytes()
+        before = current_archive(db_path).read_bytes()
         with open_store(db_path, read_only=True) as second:
             assert second.items_on(day(0)) == old
             with pytest.raises(StoreError, match="read-only"):
                 second.archive_before(TODAY)
-        assert archive_path(db_path).read_bytes() == before
+        assert current_archive(db_path).read_bytes() == before
 
 
 def test_a_left_over_archive_temp_file_is_cleaned_up(db_path: Path) -> None:
@@ -413,7 +424,7 @@ def test_a_log_of_an_old_day_added_late_is_found_and_archived_next_time(db_path:
 
 def test_an_unsplit_dose_change_for_this_week_does_not_touch_the_archive(db_path: Path) -> None:
     five_months(db_path).close()
-    archive = archive_path(db_path)
+    archive = current_archive(db_path)
     stamp = archive.stat().st_mtime_ns
     with open_store(db_path) as store:
         (item, *_) = store.items_between(THIS_WEEK, THIS_WEEK + timedelta(days=6))
