@@ -135,7 +135,10 @@ def write_atomically(path: Path, payload: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    # The new file is in place from here on: a folder that refuses fsync cannot undo
+    # that, and saying the save failed would be false.
+    with contextlib.suppress(OSError):
+        _fsync_folder(path.parent)
 
 
 def check_folder_writable(path: Path) -> None:
