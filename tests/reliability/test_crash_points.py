@@ -1,0 +1,172 @@
+"""Every user action, killed after each write-side system call it makes: old state or new, whole.
+
+See ``crash_points.py`` for how the harness works; the README in this folder lists the
+number of crash points per action. The actions are the ones the app and the CLI run,
+called the way they call them; the data holds archived weeks, a custom exercise on old
+and new days, and a logged session, so the archive is part of every check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main as planner_main
+from planner.domain.catalogue import load_catalogue
+from planner.domain.models import Dose, Settings
+from planner.storage import open_store
+from planner.storage.archive import archive_cutoff
+from planner.storage.journal import record_session
+from planner.storage.recovery import open_for_app
+from tests.reliability.crash_points import Action, crash_every_point
+from tests.reliability.support import PLAN_START
+from tests.unit.storage.samples import TILT, custom_exercise, plan, session_log
+
+TODAY = PLAN_START + timedelta(days=2)
+OLD_MONDAY = date(2026, 6, 1)
+CUSTOM = custom_exercise("Wall sit")
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A folder with a data file and its archive, as after months of use."""
+    folder = tmp_path_factory.mktemp("prepared")
+    with open_store(folder / "planner.json") as store:
+        store.save_settings(Settings(welcomed=True))
+        store.save_plan(plan(OLD_MONDAY), keep_before=OLD_MONDAY)
+        store.save_custom_exercise(CUSTOM)
+        store.add_item(OLD_MONDAY, CUSTOM.id, CUSTOM.start)
+        store.log_session(session_log(OLD_MONDAY))
+        store.save_plan(plan(PLAN_START), keep_before=PLAN_START)
+        store.add_item(PLAN_START + timedelta(days=2), CUSTOM.id, CUSTOM.start)
+        assert store.archive_before(archive_cutoff(TODAY))
+    yield folder
+
+
+def plan_command(path: Path) -> None:
+    """`planner plan` replacing the saved plan, through the real command line."""
+    status = planner_main(
+        ["--db", str(path), "plan", "--pain", "3", "--activity", "medium", "--days",
+         "mon,wed,fri", "--minutes", "15", "--weeks", "6", "--start", "2027-01-04"]
+    )  # fmt: skip
+    assert status == 0
+
+
+def settings(path: Path) -> None:
+    with open_store(path) as store:
+        store.save_settings(Settings(welcomed=True, bell=False, get_ready_s=8))
+
+
+def add(path: Path) -> None:
+    with open_store(path) as store:
+        store.add_item(TODAY, "pelvic_tilt", TILT)
+
+
+def remove(path: Path) -> None:
+    with open_store(path) as store:
+        store.remove_item(store.items_on(PLAN_START)[0].id)
+
+
+def move(path: Path) -> None:
+    with open_store(path) as store:
+        store.move_item(store.items_on(PLAN_START)[0].id, PLAN_START + timedelta(days=1))
+
+
+def reorder(path: Path) -> None:
+    with open_store(path) as store:
+        store.reorder_item(store.items_on(TODAY)[0].id, 1)
+
+
+def dose(path: Path) -> None:
+    with open_store(path) as store:
+        store.set_dose(store.items_on(PLAN_START)[0].id, Dose(hold_s=10, reps=12, sets=2))
+
+
+def rest_day(path: Path) -> None:
+    with open_store(path) as store:
+        store.toggle_rest_day(TODAY + timedelta(days=1))
+
+
+def session(path: Path) -> None:
+    """A finished session saved with its feedback review, as the calendar does."""
+    log = replace(session_log(TODAY), id="today", pain_before=3, pain_after=6)
+    with open_store(path) as store:
+        record_session(store, load_catalogue(), log, TODAY)
+
+
+def checkpoint(path: Path) -> None:
+    log = replace(session_log(TODAY), id="running", pain_after=None, effort=None, note="")
+    with open_store(path) as store:
+        store.save_pending_log(log, interrupted=True)
+
+
+def create_custom(path: Path) -> None:
+    with open_store(path) as store:
+        store.save_custom_exercise(replace(CUSTOM, id="custom-bridge", name="Bridge"))
+
+
+def edit_custom(path: Path) -> None:
+    with open_store(path) as store:
+        store.save_custom_exercise(replace(CUSTOM, name="Wall sit, lower"))
+
+
+def delete_custom(path: Path) -> None:
+    """Deleting a custom exercise takes it off old (archived) days and new ones."""
+    with open_store(path) as store:
+        store.delete_custom_exercise(CUSTOM.id)
+
+
+def edit_archived_day(path: Path) -> None:
+    with open_store(path) as store:
+        store.remove_item(store.items_on(OLD_MONDAY)[0].id)
+
+
+def archive_move(path: Path) -> None:
+    """The first start of a week ten weeks on moves more weeks into the archive."""
+    with open_for_app(path, today=TODAY + timedelta(weeks=10)).store:
+        pass
+
+
+ACTIONS: dict[str, Action] = {
+    "planner plan replacing a plan": plan_command,
+    "settings saved": settings,
+    "exercise added to a day": add,
+    "exercise removed": remove,
+    "exercise moved to another day": move,
+    "exercise reordered": reorder,
+    "dose changed": dose,
+    "rest day toggled": rest_day,
+    "session logged with its feedback review": session,
+    "live session checkpointed": checkpoint,
+    "custom exercise created": create_custom,
+    "custom exercise edited": edit_custom,
+    "custom exercise deleted (plan items on archived and new days)": delete_custom,
+    "archived day edited (archive and data file)": edit_archived_day,
+    "weeks moved to the archive at start-up": archive_move,
+}
+
+
+@pytest.mark.parametrize("name", ACTIONS)
+def test_a_kill_after_any_write_leaves_the_state_before_or_after(
+    name: str, prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = crash_every_point(name, prepared, ACTIONS[name], tmp_path)
+    assert report.old >= 1 and report.new >= 1  # both sides of the commit were hit
+    with capsys.disabled():
+        print(f"\n  crash points: {report.line()}", end="")
+
+
+def test_the_harness_catches_an_action_made_of_two_commits(prepared: Path, tmp_path: Path) -> None:
+    """The harness itself can fail: two separate commits for one action are caught."""
+
+    def two_commits(path: Path) -> None:
+        with open_store(path) as store:
+            store.save_settings(Settings(welcomed=True, bell=False))
+            store.add_item(TODAY, "pelvic_tilt", TILT)
+
+    with pytest.raises(AssertionError, match="mixed state"):
+        crash_every_point("two commits", prepared, two_commits, tmp_path)
