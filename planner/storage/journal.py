@@ -27,10 +27,11 @@ def record_session(store: Store, catalogue: Catalogue, log: SessionLog, today: d
     was saved.
     """
     try:
-        store.log_session(log)
+        with store.transaction():  # the log and what it changes in the plan: one commit
+            store.log_session(log)
+            return review_plan(store, catalogue, today)
     except ReadOnlyStoreError as error:
         return str(error)
-    return review_plan(store, catalogue, today)
 
 
 def review_plan(store: Store, catalogue: Catalogue, today: date) -> str:
@@ -38,9 +39,10 @@ def review_plan(store: Store, catalogue: Catalogue, today: date) -> str:
     if store.read_only:
         return ""
     this_monday = monday_of(today)
-    last = _review(store, this_monday - _WEEK, today)
-    current = _review(store, this_monday, today)
-    _update_banner(store, current.pause.banner if current.pause else "")
+    with store.transaction():
+        last = _review(store, this_monday - _WEEK, today)
+        current = _review(store, this_monday, today)
+        _update_banner(store, current.pause.banner if current.pause else "")
     return _describe(catalogue, current, last)
 
 
