@@ -29,7 +29,7 @@ from planner.domain.models import (
 )
 from planner.domain.weeks import monday_of
 from planner.storage import open_store
-from planner.storage.archive import archive_cutoff, archive_path
+from planner.storage.archive import archive_cutoff
 
 WEEKS = 5 * 52
 TARGET_ITEMS = 12_000
@@ -124,10 +124,13 @@ def main() -> None:
         sys.exit(f"{target} exists; pick a new file name")
     items, sessions = write_history(target)
     size = target.stat().st_size / 1e6
-    archived = archive_path(target).stat().st_size / 1e6
+    with open_store(target, read_only=True) as store:
+        archive = store.archive.path
+    assert archive is not None
+    archived = archive.stat().st_size / 1e6
     print(
         f"wrote {target}: {items} plan items, {sessions} sessions, {size:.2f} MB "
-        f"(and {archived:.1f} MB of older weeks in {archive_path(target).name})"
+        f"(and {archived:.1f} MB of older weeks in {archive.name})"
     )
 
 
