@@ -7,6 +7,7 @@ that grows with the plan. Prints one line with the medians.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import tempfile
 import time
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.generate_history import write_history
+from benchmarks.generate_history import write_history, years_argument
 from planner.domain.catalogue import load_catalogue
 from planner.domain.export import ExportWindow, render_ics, render_text
 from planner.domain.weeks import monday_of
@@ -33,10 +34,13 @@ def median_seconds(action: Callable[[], object]) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    years_argument(parser)
+    years: int = parser.parse_args().years
     catalogue = load_catalogue()
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "five-years.json"
-        write_history(db)
+        db = Path(folder) / "history.json"
+        write_history(db, years=years)
         start = monday_of(date.today()) - timedelta(weeks=50)
         with open_store(db, read_only=True) as store:
             end = start + timedelta(weeks=52, days=-1)

@@ -1,17 +1,17 @@
-"""Write a realistic five-year database: about 12,000 plan items and 1,800 logged sessions.
+"""Write a realistic database of several years: per year about 2,400 plan items and 360 sessions.
 
-Five years of a user who exercises six days a week with the seven built-in
+Years of a user who exercises six days a week with the seven built-in
 exercises (an eighth item on some days), logs most sessions (a few twice a day),
 rates pain and effort, and leaves a note now and then. Deterministic: the same
 seed gives the same file. Run it alone to make a file to try the app on:
 
-    python -m benchmarks.generate_history /tmp/five-years.json
+    python -m benchmarks.generate_history /tmp/five-years.json [--years 1|5|20]
 """
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -31,19 +31,21 @@ from planner.domain.weeks import monday_of
 from planner.storage import open_store
 from planner.storage.archive import archive_cutoff
 
-WEEKS = 5 * 52
-TARGET_ITEMS = 12_000
-TARGET_SESSIONS = 1_800
+YEARS = 5
+"""The history size the benchmarks use unless told otherwise (``--years``)."""
+ITEMS_A_YEAR = 2_400
+SESSIONS_A_YEAR = 360
 
 
 def _items_and_rest(
-    catalogue: Catalogue, first: date, rng: random.Random
+    catalogue: Catalogue, first: date, years: int, rng: random.Random
 ) -> tuple[list[PlanItem], set[date]]:
     exercises = catalogue.builtin()
-    days = [first + timedelta(days=n) for n in range(WEEKS * 7 + 14)]
+    days = [first + timedelta(days=n) for n in range(years * 52 * 7 + 14)]
     rest = {day for day in days if day.weekday() == 6}
     training = [day for day in days if day not in rest]
-    extra_days = set(rng.sample(training, TARGET_ITEMS - len(training) * len(exercises)))
+    wanted = max(0, years * ITEMS_A_YEAR - len(training) * len(exercises))
+    extra_days = set(rng.sample(training, min(wanted, len(training))))
     items: list[PlanItem] = []
     for day in training:
         chosen = list(exercises) + ([rng.choice(exercises)] if day in extra_days else [])
@@ -55,14 +57,15 @@ def _items_and_rest(
     return items, rest
 
 
-def _logs(items: list[PlanItem], today: date, rng: random.Random) -> list[SessionLog]:
+def _logs(items: list[PlanItem], today: date, years: int, rng: random.Random) -> list[SessionLog]:
     by_day: dict[date, list[PlanItem]] = {}
     for item in items:
         if item.day < today:
             by_day.setdefault(item.day, []).append(item)
     days = sorted(by_day)
-    logged = sorted(rng.sample(days, min(len(days), TARGET_SESSIONS - 240)))
-    twice = rng.sample(logged, 240)
+    twice_count = years * SESSIONS_A_YEAR // 7
+    logged = sorted(rng.sample(days, min(len(days), years * SESSIONS_A_YEAR - twice_count)))
+    twice = rng.sample(logged, twice_count)
     logs: list[SessionLog] = []
     notes = ["", "", "", "felt stiff in the morning", "good one", "[b]bold?[/b] left hip tight"]
     for day in sorted(logged + twice):
@@ -97,8 +100,10 @@ def _logs(items: list[PlanItem], today: date, rng: random.Random) -> list[Sessio
     return logs
 
 
-def write_history(path: Path, today: date | None = None, seed: int = 48) -> tuple[int, int]:
-    """Write the five-year database to ``path``; returns (plan items, sessions).
+def write_history(
+    path: Path, today: date | None = None, seed: int = 48, years: int = YEARS
+) -> tuple[int, int]:
+    """Write ``years`` of history to ``path``; returns (plan items, sessions).
 
     Old weeks are then archived as the app does on a start on ``today``, so ``path``
     holds what a real five-year user's data file holds: the recent weeks.
@@ -106,10 +111,10 @@ def write_history(path: Path, today: date | None = None, seed: int = 48) -> tupl
     today = today or date.today()
     rng = random.Random(seed)
     catalogue = load_catalogue()
-    first = monday_of(today) - timedelta(weeks=WEEKS - 2)
-    items, rest = _items_and_rest(catalogue, first, rng)
+    first = monday_of(today) - timedelta(weeks=years * 52 - 2)
+    items, rest = _items_and_rest(catalogue, first, years, rng)
     profile = Profile(4, Activity.MEDIUM, frozenset(range(6)), 20, 12, first)
-    logs = _logs(items, today, rng)
+    logs = _logs(items, today, years, rng)
     with open_store(path) as store:
         store.save_plan(Plan(profile, tuple(items), frozenset(rest)), keep_before=first)
         store.import_logs(logs)
@@ -118,11 +123,22 @@ def write_history(path: Path, today: date | None = None, seed: int = 48) -> tupl
     return len(items), len(logs)
 
 
+def years_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--years`` (the history size) to a benchmark's arguments."""
+    parser.add_argument(
+        "--years", type=int, choices=(1, 5, 20), default=YEARS, help="years of history"
+    )
+
+
 def main() -> None:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("five-years.json")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path, nargs="?", default=Path("history.json"))
+    years_argument(parser)
+    args = parser.parse_args()
+    target: Path = args.target
     if target.exists():
-        sys.exit(f"{target} exists; pick a new file name")
-    items, sessions = write_history(target)
+        parser.exit(2, f"{target} exists; pick a new file name\n")
+    items, sessions = write_history(target, years=args.years)
     size = target.stat().st_size / 1e6
     with open_store(target, read_only=True) as store:
         archive = store.archive.path

@@ -8,10 +8,11 @@ Textual app, then prints medians, the 99th percentile, and the ratio of medians
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 from pathlib import Path
 
-from benchmarks.generate_history import write_history
+from benchmarks.generate_history import write_history, years_argument
 from benchmarks.harness import (
     BARE_APP,
     median,
@@ -38,10 +39,13 @@ def latencies(argv: list[str], marker: bytes, keys: list[bytes], home: Path) -> 
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    years_argument(parser)
+    years: int = parser.parse_args().years
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        db = home / "five-years.json"
-        write_history(db)
+        db = home / "history.json"
+        write_history(db, years=years)
         keys = planner_keys()
         ours = latencies([planner_command(), "--db", str(db)], b"Week 20", keys, home)
         bare_keys = [RIGHT if i % 2 else LEFT for i in range(len(keys))]

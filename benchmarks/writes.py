@@ -10,6 +10,7 @@ keeping old weeks in an archive file and writing with orjson.
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import tempfile
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import orjson
 
-from benchmarks.generate_history import write_history
+from benchmarks.generate_history import write_history, years_argument
 from planner.domain.catalogue import load_catalogue
 from planner.storage import open_store
 from planner.storage.journal import record_session
@@ -44,9 +45,12 @@ def encode_costs(data: object) -> tuple[float, float]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    years_argument(parser)
+    years: int = parser.parse_args().years
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "five-years.json"
-        write_history(db)
+        db = Path(folder) / "history.json"
+        write_history(db, years=years)
         hot_mb = db.stat().st_size / 1e6
         catalogue = load_catalogue()
         with open_store(db) as store:
