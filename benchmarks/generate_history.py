@@ -141,12 +141,11 @@ def main() -> None:
     items, sessions = write_history(target, years=args.years)
     size = target.stat().st_size / 1e6
     with open_store(target, read_only=True) as store:
-        archive = store.archive.path
-    assert archive is not None
-    archived = archive.stat().st_size / 1e6
+        archives = store.archive.paths
+    archived = sum(path.stat().st_size for path in archives) / 1e6
     print(
         f"wrote {target}: {items} plan items, {sessions} sessions, {size:.2f} MB "
-        f"(and {archived:.1f} MB of older weeks in {archive.name})"
+        f"(and {archived:.1f} MB of older weeks in {len(archives)} archive files)"
     )
 
 

@@ -54,8 +54,7 @@ def main() -> None:
         hot_mb = db.stat().st_size / 1e6
         catalogue = load_catalogue()
         with open_store(db) as store:
-            archive = store.archive.path
-            assert archive is not None
+            archives = store.archive.paths
             template = store.logs()[-1]
             counter = iter(range(10_000))
 
@@ -72,9 +71,12 @@ def main() -> None:
         hot = orjson.loads(db.read_bytes())
         hot_std, hot_orjson = encode_costs(hot)
         # What every write would encode if the five years stayed in one file.
-        whole = orjson.loads(archive.read_bytes())
-        for table, documents in hot.items():
-            whole.setdefault(table, {}).update(documents)
+        whole: dict[str, dict[str, object]] = {}
+        for part in [*archives, db]:
+            for table, documents in orjson.loads(part.read_bytes()).items():
+                whole.setdefault(table, {}).update(
+                    {f"{part.name}-{key}": doc for key, doc in documents.items()}
+                )
         whole_mb = len(orjson.dumps(whole)) / 1e6
         whole_std, whole_orjson = encode_costs(whole)
         print(

@@ -1,32 +1,36 @@
-"""The archive: plan items, rest days and session logs older than a cutoff, in a second file.
+"""The archive: plan items, rest days and session logs older than a cutoff, in files by year.
 
-Five years of use make a data file of several megabytes, and parsing and checking it
-all would slow every start. So the data file (the "hot" file) keeps the profile,
-settings, custom exercises and everything from the archive cutoff on, while older
-records live in ``<name>.archive<suffix>`` beside it. The archive is parsed and
-checked only when a query reaches back before the cutoff.
+Years of use make a data file of many megabytes, and parsing and checking it all would
+slow every start. So the data file (the "hot" file) keeps the profile, settings,
+custom exercises and everything from the archive cutoff on, while older records live
+in one archive file per calendar year beside it (``planner.archive-2025-<n>.json``). A
+year's file is parsed and checked only when a query reaches back into that year, and
+moving last week into the archive rewrites only the year it belongs to: closed years
+are never rewritten.
 
 Rules that keep the split invisible and crash-safe (the Store follows them):
 
 - The hot file is the authority. An archived record counts only when its day is
   before the cutoff recorded in the hot file and no record with the same key
   (its id; a rest day's date) is in the hot file.
-- The archive is never rewritten in place. Each change writes a new archive file
-  with the next generation number in its name (``planner.archive-3.json``), then
-  the hot file, which records that number in its ``meta`` table. The hot file's
-  rename is the single moment the change happens: a kill before it leaves the
-  hot file naming the old archive, which is still there; after it, the new one.
-  Archive files of other generations are removed by the next writer to open the
-  data file (the one just before the current one is kept until then, so a reader
-  that read the hot file a moment before a change still finds its archive).
-- An older layout may still hold records in both files (from before generations,
-  moves were "copy, then delete"); the rule above makes the hot copy win.
+- Archive files are never rewritten in place. A change writes each year it touches as
+  a new file with a fresh generation number in its name, then the hot file, whose
+  ``meta`` table names the generation of every year. The hot file's rename is the
+  single moment the change happens: a kill before it leaves the hot file naming the
+  old files, which are still there; after it, the new ones. Files the hot file does
+  not name are removed by the next writer to open the data file (the generation just
+  replaced is kept until then, so a reader that read the hot file a moment before a
+  change still finds its files).
+- Data version 2 kept the whole archive in one file (``planner.archive.json``); it is
+  read as it is, and split into years by the first change that touches the archive.
+  It may hold records in both files (moves were "copy, then delete" then); the first
+  rule makes the hot copy win.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -51,41 +55,53 @@ KEYS = {"plan_items": "id", "rest_days": "day", "session_logs": "id"}
 HOT_WEEKS = 8
 """Whole weeks before this one kept in the hot file: the feedback rules read three."""
 
+LEGACY = 0
+"""The 'year' of data version 2's single archive file, which holds every year."""
 
-def archive_path(path: Path, generation: int = 0) -> Path:
-    """The archive file of generation ``generation`` of the data file ``path``.
+Parts = dict[int, int]
+"""The archive files the hot file names: year (or LEGACY) -> generation."""
 
-    Generation 0 is ``planner.archive.json`` (the name before generations existed),
-    later ones ``planner.archive-N.json``.
+
+def _stem_and_suffix(path: Path) -> tuple[str, str]:
+    return (path.stem, path.suffix) if path.suffix else (path.name, "")
+
+
+def archive_path(path: Path, year: int = LEGACY, generation: int = 0) -> Path:
+    """The archive file of ``year`` (generation ``generation``) of the data file ``path``.
+
+    ``LEGACY`` is data version 2's single file, ``planner.archive.json``.
     """
-    stem, suffix = (path.stem, path.suffix) if path.suffix else (path.name, "")
-    number = f"-{generation}" if generation else ""
-    return path.with_name(f"{stem}.archive{number}{suffix}")
+    stem, suffix = _stem_and_suffix(path)
+    if year == LEGACY:
+        return path.with_name(f"{stem}.archive{suffix}")
+    return path.with_name(f"{stem}.archive-{year}-{generation}{suffix}")
 
 
-def archive_files(path: Path) -> dict[int, Path]:
-    """Every archive file of the data file ``path`` present on disk, by generation."""
-    stem, suffix = (path.stem, path.suffix) if path.suffix else (path.name, "")
-    pattern = re.compile(rf"{re.escape(stem)}\.archive(?:-([1-9][0-9]*))?{re.escape(suffix)}")
-    found: dict[int, Path] = {}
+def archive_files(path: Path) -> dict[tuple[int, int], Path]:
+    """Every archive file of the data file ``path`` on disk, by (year, generation)."""
+    stem, suffix = _stem_and_suffix(path)
+    pattern = re.compile(
+        rf"{re.escape(stem)}\.archive(?:-([0-9]{{4}})-([1-9][0-9]*))?{re.escape(suffix)}"
+    )
+    found: dict[tuple[int, int], Path] = {}
     if not path.parent.is_dir():
         return found
     for entry in path.parent.iterdir():
         match = pattern.fullmatch(entry.name)
         if match and entry.is_file() and not entry.is_symlink():
-            found[int(match.group(1) or 0)] = entry
+            found[(int(match.group(1) or LEGACY), int(match.group(2) or 0))] = entry
     return found
 
 
-def remove_other_generations(path: Path, keep: int) -> None:
-    """Delete the archive files of ``path`` that are not generation ``keep``, and their
-    leftover temporary files. Call only while holding the data file's lock."""
-    for generation, entry in archive_files(path).items():
-        if generation != keep:
+def remove_unnamed_files(path: Path, named: Mapping[int, int]) -> None:
+    """Delete the archive files of ``path`` the hot file does not name, and leftover
+    temporary files of any archive file. Call only while holding the data file's lock."""
+    for key, entry in archive_files(path).items():
+        if named.get(key[0]) != key[1] and not (key[0] == LEGACY and LEGACY in named):
             entry.unlink(missing_ok=True)
-    stem, suffix = (path.stem, path.suffix) if path.suffix else (path.name, "")
+    stem, suffix = _stem_and_suffix(path)
     temp = re.compile(
-        rf"\.{re.escape(stem)}\.archive(?:-[0-9]+)?{re.escape(suffix)}\.[0-9a-f]+\.tmp"
+        rf"\.{re.escape(stem)}\.archive(?:-[0-9]+-[0-9]+)?{re.escape(suffix)}\.[0-9a-f]+\.tmp"
     )
     for entry in path.parent.iterdir():
         if temp.fullmatch(entry.name):
@@ -97,116 +113,142 @@ def archive_cutoff(today: date) -> date:
     return monday_of(today) - timedelta(weeks=HOT_WEEKS)
 
 
+def _has_records(tables: Tables) -> bool:
+    return any(tables.get(name) for name in KEYS)
+
+
 class Archive:
-    """The archive files of one data file, parsed and checked on first use only.
+    """The archive files of one data file, each parsed and checked on first use only.
 
     ``data_path`` is the data file (None: the archive lives in memory, for
-    ``Store.in_memory``); ``generation`` says which archive file is current and is
-    set by the Store from the hot file. A change is first staged, then written
-    under the next generation by ``write_staged`` and made current by
-    ``promote`` once the hot file names it. Read-only archives are never written,
-    not even to make them private.
+    ``Store.in_memory``); ``parts`` says which file holds each year and is set by the
+    Store from the hot file. A change is first staged year by year, then written
+    under a new generation by ``write_staged`` and made current by ``promote`` once
+    the hot file names it. Read-only archives are never written, not even to make
+    them private.
     """
 
     def __init__(self, data_path: Path | None, *, read_only: bool = False) -> None:
         self.data_path = data_path
         self.read_only = read_only
-        self.generation = 0
-        self._tables: Tables | None = None
-        self._staged: Tables | None = None
+        self.parts: Parts = {}
+        self._loaded: dict[int, Tables] = {}
+        self._staged: dict[int, Tables] = {}
 
     @property
-    def path(self) -> Path | None:
-        """The current archive file (None in memory)."""
+    def paths(self) -> list[Path]:
+        """The current archive files, oldest year first (none in memory)."""
         if self.data_path is None:
-            return None
-        return archive_path(self.data_path, self.generation)
+            return []
+        return [archive_path(self.data_path, y, g) for y, g in sorted(self.parts.items())]
 
     @property
     def loaded(self) -> bool:
-        """Whether the file has been read yet (tests check it is not read at open)."""
-        return self._tables is not None
+        """Whether any file has been read yet (tests check none is read at open)."""
+        return bool(self._loaded)
 
     @property
-    def staged(self) -> Tables | None:
-        """The archive a transaction is about to write, if any."""
+    def staged(self) -> dict[int, Tables]:
+        """The years a transaction is about to write (empty tables: the file goes)."""
         return self._staged
 
-    def tables(self, *, expected: bool) -> Tables:
-        """The archived tables (those staged by the open transaction, if any).
+    def years(self, first: int | None = None, last: int | None = None) -> list[int]:
+        """The years in the archive from ``first`` to ``last``, the legacy file always."""
+        known = sorted(self.parts.keys() | self._staged.keys())
+        return [
+            year
+            for year in known
+            if year == LEGACY
+            or ((first is None or year >= first) and (last is None or year <= last))
+        ]
 
-        Read from disk the first time. ``expected`` says the hot file records a
-        cutoff, so a missing archive means lost history and is an error rather
-        than an empty archive. Raises ArchiveUnreadableError, and never changes
-        the file, when it cannot be used.
+    def docs(self, name: str, years: Iterable[int] | None = None) -> Iterator[Doc]:
+        """Every record of table ``name`` in the archive (in ``years`` only, if given).
+
+        Raises ArchiveUnreadableError, and never changes a file, when one cannot be used.
         """
-        if self._staged is not None:
-            return self._staged
-        if self._tables is None:
-            self._tables = self._load(expected=expected)
-        return self._tables
+        for year in self.years() if years is None else years:
+            table: dict[str, Doc] = self._tables(year).get(name, {})
+            yield from table.values()
 
-    def docs(self, name: str, *, expected: bool) -> Iterable[Doc]:
-        """Every record of table ``name`` in the archive, as stored."""
-        table: dict[str, Doc] = self.tables(expected=expected).get(name, {})
-        return table.values()
-
-    def stage(self, tables: Tables) -> None:
-        """Make ``tables`` the whole archive when the open transaction commits."""
+    def stage(self, year: int, tables: Tables) -> None:
+        """Make ``tables`` the whole of ``year`` when the open transaction commits."""
         if self.read_only:
             raise StoreError("the archive is open read-only; this change was not saved")
-        self._staged = tables
+        self._staged[year] = tables
 
-    def write_staged(self, generation: int) -> None:
-        """Write the staged archive as a new file of ``generation`` (0600, atomic).
+    def write_staged(self, generation: int) -> Parts:
+        """Write each staged year as a new file of ``generation``; return the parts after.
 
-        Raises StoreError when it cannot; the current archive is never touched.
+        Raises StoreError when it cannot; the current files are never touched.
         """
-        path = None if self.data_path is None else archive_path(self.data_path, generation)
-        if path is None or self._staged is None:
-            return
-        try:
-            write_atomically(path, orjson.dumps(self._staged))
-        except OSError as error:
-            raise StoreError(
-                f"could not save to {path} ({error.strerror or error}); "
-                "the files still hold everything saved before this change"
-            ) from error
+        parts = dict(self.parts)
+        for year, tables in sorted(self._staged.items()):
+            if not _has_records(tables):
+                parts.pop(year, None)
+                continue
+            parts[year] = generation
+            if self.data_path is None:
+                continue
+            path = archive_path(self.data_path, year, generation)
+            try:
+                write_atomically(path, orjson.dumps(tables))
+            except OSError as error:
+                raise StoreError(
+                    f"could not save to {path} ({error.strerror or error}); "
+                    "the files still hold everything saved before this change"
+                ) from error
+        return parts
 
-    def drop_generation(self, generation: int) -> None:
-        """Remove a generation's file that never became current (its commit failed)."""
-        if self.data_path is not None and generation != self.generation:
-            archive_path(self.data_path, generation).unlink(missing_ok=True)
+    def drop_written(self, generation: int) -> None:
+        """Remove the files ``write_staged`` made for a commit that then failed."""
+        if self.data_path is not None:
+            for year in self._staged:
+                if year != LEGACY and self.parts.get(year) != generation:
+                    archive_path(self.data_path, year, generation).unlink(missing_ok=True)
 
-    def promote(self, generation: int) -> None:
-        """The hot file now names ``generation``: make the staged archive current.
+    def promote(self, parts: Parts) -> None:
+        """The hot file now names ``parts``: the staged years become current.
 
-        The file before the previous one goes: a reader may still be using the
-        previous one, the older ones nobody can name any more.
+        Files named neither now nor just before go: a reader may still be using the
+        previous generation, the older ones nobody can name any more.
         """
-        previous = self.generation
-        self._tables, self._staged, self.generation = self._staged, None, generation
+        previous = self.parts
+        for year, tables in self._staged.items():
+            self._loaded.pop(year, None)
+            if year in parts:
+                self._loaded[year] = tables
+        self._staged = {}
+        self.parts = parts
         if self.data_path is None:
             return
-        for old, entry in archive_files(self.data_path).items():
-            if old not in (previous, generation):
+        for (year, generation), entry in archive_files(self.data_path).items():
+            if generation not in (parts.get(year), previous.get(year)):
                 entry.unlink(missing_ok=True)
 
     def discard_staged(self) -> None:
-        """Forget the staged archive (its transaction rolled back)."""
-        self._staged = None
+        """Forget the staged years (their transaction rolled back)."""
+        self._staged = {}
 
-    def reset(self, generation: int) -> None:
-        """Forget what was read: the data file now names ``generation``."""
-        self._staged = None
-        if generation != self.generation:
-            self._tables = None
-        self.generation = generation
+    def reset(self, parts: Parts) -> None:
+        """The hot file now names ``parts``: forget what was read of other files."""
+        self._staged = {}
+        for year in list(self._loaded):
+            if parts.get(year) != self.parts.get(year):
+                del self._loaded[year]
+        self.parts = dict(parts)
 
-    def _load(self, *, expected: bool) -> Tables:
-        path = self.path
-        if path is None:
+    def _tables(self, year: int) -> Tables:
+        if year in self._staged:
+            return self._staged[year]
+        if year not in self._loaded:
+            self._loaded[year] = self._load(year)
+        return self._loaded[year]
+
+    def _load(self, year: int) -> Tables:
+        if self.data_path is None or year not in self.parts:
             return {}
+        path = archive_path(self.data_path, year, self.parts[year])
         try:
             tables = load_tables(path)
         except DamagedStoreError as error:
@@ -214,9 +256,7 @@ class Archive:
         except StoreError as error:
             raise ArchiveUnreadableError(path, str(error)) from error
         if tables is None:
-            if expected:
-                raise ArchiveUnreadableError(path, "the file is missing or empty")
-            return {}
+            raise ArchiveUnreadableError(path, "the file is missing or empty")
         try:
             check_shape(path, tables)
             version = stored_version(path, tables)

@@ -18,7 +18,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from planner.storage.archive import Archive, remove_other_generations
+from planner.storage.archive import Archive, remove_unnamed_files
 from planner.storage.atomic import (
     AtomicJSONStorage,
     Tables,
@@ -86,7 +86,7 @@ def open_store(
         remove_leftover_temp_files(path)
         remove_leftover_temp_files(pending_path(path))
         store = _build_store(path, read_only=False, migrations=migrations)
-        remove_other_generations(path, keep=store.archive.generation)
+        remove_unnamed_files(path, store.archive.parts)
     except BaseException:
         lock.release()
         raise

@@ -15,8 +15,9 @@ from planner.storage import codec
 from planner.storage.atomic import Tables
 from planner.storage.errors import DamagedStoreError, NewerStoreError
 
-SCHEMA_VERSION = 2
-"""Version 2 moved old weeks into an archive file beside the data file (see archive.py)."""
+SCHEMA_VERSION = 3
+"""Version 2 moved old weeks into an archive file beside the data file; version 3 splits it
+into one file per year, each named by the data file with its generation (see archive.py)."""
 
 Migration = Callable[[Tables], Tables]
 """Turns the tables of data version N into those of version N + 1."""
@@ -36,7 +37,19 @@ def _to_split_files(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: Mapping[int, Migration] = {0: _from_unversioned, 1: _to_split_files}
+def _to_archive_years(tables: Tables) -> Tables:
+    # Version 3 names its archive files by year in the meta table. A version-2 file names
+    # none, so its single archive file is read as it is and split into years by the first
+    # change that touches the archive. The stamp stops a version-2 app, which would look
+    # for the single file only, from writing.
+    return tables
+
+
+MIGRATIONS: Mapping[int, Migration] = {
+    0: _from_unversioned,
+    1: _to_split_files,
+    2: _to_archive_years,
+}
 """The upgrade step from each old data version to the next."""
 
 
@@ -51,6 +64,16 @@ def _check_rest_day(doc: codec.Doc) -> object:
 
 
 def _check_meta(doc: codec.Doc) -> object:
+    parts = doc.get("archive_parts", {})
+    if not isinstance(parts, dict) or not all(
+        isinstance(year, str)
+        and year.isdigit()
+        and 1 <= int(year) <= 9999
+        and type(number) is int
+        and number > 0
+        for year, number in parts.items()
+    ):
+        raise ValueError("archive_parts does not name archive files by year")
     cutoff = doc.get("archive_cutoff")
     return None if cutoff is None else date.fromisoformat(cutoff)
 

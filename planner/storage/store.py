@@ -10,9 +10,9 @@ one encode and one atomic replacement of the data file, or writes nothing at all
 when the block raises. Each changing method is a transaction of its own when it is
 called outside one.
 
-Weeks older than the archive cutoff live in a second file (``archive.py`` has the
-rules); every query answers the same as if all were in one file, and reads the
-archive only when it reaches back before the cutoff.
+Weeks older than the archive cutoff live in archive files by year (``archive.py`` has
+the rules); every query answers the same as if all were in one file, and reads a
+year's archive file only when it reaches back into that year before the cutoff.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -32,7 +32,7 @@ from tinydb.table import Table
 
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
-from planner.storage.archive import KEYS, Archive, Doc, build_tables, visible
+from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
 from planner.storage.atomic import MemoryJSONStorage
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
@@ -41,7 +41,7 @@ from planner.storage.pending import PendingLog, PendingLogs
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 _CUTOFF_FIELD = "archive_cutoff"
-_GENERATION_FIELD = "archive_generation"
+_PARTS_FIELD = "archive_parts"
 _TABLES = (
     "plan_items",
     "rest_days",
@@ -97,7 +97,7 @@ class Store:
         self._make_tables()
         self._on_close: list[Callable[[], object]] = []
         self.archive = archive or Archive(None, read_only=read_only)
-        self.archive.generation = self._recorded_generation()
+        self.archive.parts = self._recorded_parts()
         self.pending = pending or PendingLogs(None, read_only=read_only)
         self._cutoff = self._recorded_cutoff()
         self.archive_problem: ArchiveUnreadableError | None = None
@@ -167,7 +167,7 @@ class Store:
 
     def _include_unsaved_logs(self) -> None:
         """Save logs whose own save failed earlier with this change, if it changes anything."""
-        if not (self._storage.dirty or self.archive.staged is not None):
+        if not (self._storage.dirty or self.archive.staged):
             return
         waiting = [entry.log for entry in self.pending_logs() if not entry.interrupted]
         for log in waiting:
@@ -193,20 +193,20 @@ class Store:
 
     def _commit(self) -> None:
         storage = self._storage
-        staged = self.archive.staged
-        if staged is None:
+        if not self.archive.staged:
             storage.commit()
             return
         storage.check_unchanged()
         generation = secrets.randbelow(2**40) + 1
-        self.archive.write_staged(generation)
         try:
-            self._save_hot(lambda hot: self._stamp(hot, _GENERATION_FIELD, generation))
+            parts = self.archive.write_staged(generation)
+            named = {str(year): number for year, number in sorted(parts.items())}
+            self._save_hot(lambda hot: self._stamp(hot, _PARTS_FIELD, named))
             storage.commit()
         except BaseException:
-            self.archive.drop_generation(generation)
+            self.archive.drop_written(generation)
             raise
-        self.archive.promote(generation)
+        self.archive.promote(parts)
 
     def _rollback(self) -> None:
         self._storage.rollback()
@@ -222,13 +222,14 @@ class Store:
             self._storage.reload()
         self._make_tables()
         self._cutoff = self._recorded_cutoff()
-        self.archive.reset(self._recorded_generation())
+        self.archive.reset(self._recorded_parts())
 
-    def _recorded_generation(self) -> int:
+    def _recorded_parts(self) -> Parts:
+        """The archive files the hot file names (data version 2: its one file, if any)."""
         for doc in self._meta.all():
-            if _GENERATION_FIELD in doc:
-                return int(doc[_GENERATION_FIELD])
-        return 0
+            if _PARTS_FIELD in doc:
+                return {int(year): int(number) for year, number in doc[_PARTS_FIELD].items()}
+        return {LEGACY: 0} if self._recorded_cutoff() is not None else {}
 
     @staticmethod
     def _stamp(hot: dict[str, dict[str, Doc]], field: str, value: object) -> None:
@@ -310,7 +311,7 @@ class Store:
         the session logs.
         """
         cutoff = keep_before.isoformat()
-        self._unarchive(lambda doc: doc["day"] >= cutoff, reaches=keep_before)
+        self._unarchive(lambda doc: doc["day"] >= cutoff, first=keep_before)
         doc = codec.profile_to_doc(plan.profile) | {"advice": plan.advice}
         self._profile.truncate()
         self._profile.insert(doc)
@@ -433,7 +434,7 @@ class Store:
     def toggle_rest_day(self, day: date) -> bool:
         """Mark a day as rest, or unmark it; returns True when it is now a rest day."""
         key = day.isoformat()
-        self._unarchive(lambda doc: doc["day"] == key, reaches=day)
+        self._unarchive(lambda doc: doc["day"] == key, first=day, last=day)
         if self._rest.remove(Query().day == key):
             return False
         self._rest.insert({"day": key})
@@ -542,35 +543,50 @@ class Store:
     def archive_before(self, day: date) -> bool:
         """Move plan items, rest days and session logs dated before ``day`` to the archive.
 
-        Returns False, writing nothing, when the hot file holds nothing that old.
-        The archive is written first, then the hot file with the new cutoff: a kill
-        in between leaves the moved records in both files and the hot copies win.
-        Raises ArchiveUnreadableError (nothing written) when the archive cannot be read.
+        Returns False, writing nothing, when the hot file holds nothing that old. Only
+        the years of the records that move are read and rewritten (all of them once,
+        to split data version 2's single file). Raises ArchiveUnreadableError (nothing
+        written) when a file that must be rewritten cannot be read.
         """
         cutoff = max(day.isoformat(), self._cutoff or "")
         tables = (self._items, self._rest, self._logs)
         moving = {t.name: [doc for doc in t if doc["day"] < cutoff] for t in tables}
         if not any(moving.values()):
             return False
-        old = self._cutoff or _NO_CUTOFF
-        records: dict[str, list[Doc]] = {}
-        for table in tables:
-            hot_keys = self._hot_keys(table.name)
-            archived = self.archive.docs(table.name, expected=self._cutoff is not None)
-            records[table.name] = [*visible(archived, table.name, old, hot_keys)]
-            records[table.name] += moving[table.name]
-        self.archive.stage(build_tables(records))
+        years = {int(doc["day"][:4]) for docs in moving.values() for doc in docs}
+        self._restage(years, extra=moving)
 
         def drop_moved(hot: dict[str, dict[str, Doc]]) -> None:
             for table in tables:
                 for doc in moving[table.name]:
                     del hot[table.name][str(doc.doc_id)]
-            stamp = next(doc for doc in hot["meta"].values() if "schema_version" in doc)
-            stamp[_CUTOFF_FIELD] = cutoff
+            self._stamp(hot, _CUTOFF_FIELD, cutoff)
 
         self._save_hot(drop_moved)
         self._cutoff = cutoff
         return True
+
+    def _restage(
+        self, years: Collection[int], extra: Mapping[str, Sequence[Doc]] | None = None
+    ) -> None:
+        """Stage ``years`` of the archive as what counts in them now, plus ``extra`` records.
+
+        What counts drops archived copies a hot record shadows. A legacy single file is
+        split into years on the way (every year it holds is staged, the file dropped).
+        """
+        old = self._cutoff or _NO_CUTOFF
+        legacy = LEGACY in self.archive.parts and LEGACY not in self.archive.staged
+        chosen = set(years) | ({LEGACY} if legacy else set())
+        by_year: dict[int, dict[str, list[Doc]]] = {}
+        for name in KEYS:
+            hot_keys = self._hot_keys(name)
+            counted = visible(self.archive.docs(name, years=sorted(chosen)), name, old, hot_keys)
+            for doc in [*counted, *(extra or {}).get(name, [])]:
+                by_year.setdefault(int(doc["day"][:4]), {}).setdefault(name, []).append(doc)
+        if legacy:
+            self.archive.stage(LEGACY, {})
+        for year in chosen - {LEGACY} | by_year.keys():
+            self.archive.stage(year, build_tables(by_year.get(year, {})))
 
     def _save_hot(self, change: Callable[[dict[str, dict[str, Doc]]], None]) -> None:
         """Apply ``change`` to several hot tables and save them in one atomic write.
@@ -595,20 +611,20 @@ class Store:
     def _hot_between(table: Table, lo: str, hi: str) -> list[Doc]:
         return list(table.search((Query().day >= lo) & (Query().day <= hi)))
 
-    def _archived(self, name: str) -> list[Doc]:
-        """The archived records of table ``name`` that count (none without a cutoff)."""
+    def _archived(self, name: str, years: Collection[int] | None = None) -> list[Doc]:
+        """The archived records of table ``name`` that count (in ``years`` only, if given)."""
         if self._cutoff is None:
             return []
-        docs = self.archive.docs(name, expected=True)
+        docs = self.archive.docs(name, years=years)
         return list(visible(docs, name, self._cutoff, self._hot_keys(name)))
 
-    def _archived_for_reading(self, name: str) -> list[Doc]:
+    def _archived_for_reading(self, name: str, years: Collection[int] | None = None) -> list[Doc]:
         """``_archived`` for a read, which may go on without the archive (see above)."""
         report = self._report_archive_problem
         if report is not None and self.archive_problem is not None:
             return []
         try:
-            return self._archived(name)
+            return self._archived(name, years)
         except ArchiveUnreadableError as problem:
             if report is None:
                 raise
@@ -620,7 +636,8 @@ class Store:
         """The archived records of ``name`` from ``lo`` to ``hi``; only reads use this."""
         if self._cutoff is None or lo >= self._cutoff:
             return []
-        return [doc for doc in self._archived_for_reading(name) if lo <= doc["day"] <= hi]
+        years = self.archive.years(int(lo[:4]), int(hi[:4]))
+        return [doc for doc in self._archived_for_reading(name, years) if lo <= doc["day"] <= hi]
 
     def _bring_back(self, item_id: str) -> PlanItem:
         """The item ``item_id``, with its day back in the hot file when it was archived.
@@ -631,37 +648,40 @@ class Store:
         """
         item = self.item(item_id)
         key = item.day.isoformat()
-        self._unarchive(lambda doc: doc["day"] == key, reaches=item.day)
+        self._unarchive(lambda doc: doc["day"] == key, first=item.day, last=item.day)
         return item
 
     def _unarchive(
         self,
         match: Callable[[Doc], bool],
         *,
-        reaches: date | None = None,
+        first: date | None = None,
+        last: date | None = None,
         tables: Collection[str] = ("plan_items", "rest_days"),
     ) -> None:
         """Move the archived records that ``match`` back to the hot file.
 
-        Skipped (the archive not even read) when nothing is archived or when the
-        change only touches days from ``reaches`` on and that is past the cutoff.
-        Hot file first, then the archive: a kill in between leaves copies in both
-        and the hot ones win.
+        Only the years from ``first`` to ``last`` are looked at; skipped (no file even
+        read) when nothing is archived or when ``first`` is past the cutoff. Done in
+        the open transaction: the hot file and the rewritten years change together.
         """
         cutoff = self._cutoff
-        if cutoff is None or (reaches is not None and reaches.isoformat() >= cutoff):
+        if cutoff is None or (first is not None and first.isoformat() >= cutoff):
             return
-        # Shadowed copies (left by a kill) count too: the rewrite below drops them, so
-        # deleting the hot copy later cannot bring the archived one back.
+        years = self.archive.years(
+            None if first is None else first.year, None if last is None else last.year
+        )
+        # Shadowed copies count too: the rewrite below drops them, so deleting the hot
+        # copy later cannot bring an archived one back.
         matched = {
-            name: [doc for doc in self.archive.docs(name, expected=True) if match(doc)]
+            name: [doc for doc in self.archive.docs(name, years=years) if match(doc)]
             for name in tables
         }
         if not any(matched.values()):
             return
+        touched = {int(doc["day"][:4]) for docs in matched.values() for doc in docs}
         for name, docs in matched.items():
             back = [dict(doc) for doc in visible(docs, name, cutoff, self._hot_keys(name))]
             if back:
                 self._tables[name].insert_multiple(back)
-        records = {name: self._archived(name) for name in KEYS}
-        self.archive.stage(build_tables(records))
+        self._restage(touched)

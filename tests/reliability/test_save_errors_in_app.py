@@ -226,10 +226,10 @@ async def test_a_session_finished_on_a_full_disk_is_kept_and_saved_by_the_next_c
         assert [entry.id for entry in reopened.logs_between(today, today)] == ["on-a-full-disk"]
 
 
-async def test_a_session_whose_plan_update_fails_is_saved_once_on_retry(
+async def test_a_session_whose_save_fails_is_saved_once_with_its_review_on_retry(
     tmp_path: Path, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The log lands, the disk fills before the feedback rules' write: the retry adds no twin."""
+    """The log and the rules' changes are one write; when it fails, the retry saves both once."""
     path = tmp_path / "planner.json"
     catalogue = load_catalogue()
     store = open_file_store(path, catalogue)
@@ -254,16 +254,18 @@ async def test_a_session_whose_plan_update_fails_is_saved_once_on_retry(
         real_replace = os.replace
         writes = []
 
-        def first_write_only(*args: Any, **kwargs: Any) -> None:
-            writes.append(args)
-            if len(writes) > 1:
+        def full_disk_for_the_data_file(source: Any, destination: Any) -> None:
+            if Path(destination) == path:
+                writes.append(destination)
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            real_replace(*args, **kwargs)
+            real_replace(source, destination)
 
-        monkeypatch.setattr(os, "replace", first_write_only)
+        before = path.read_bytes()
+        monkeypatch.setattr(os, "replace", full_disk_for_the_data_file)
         calendar._session_over(log)
         await pilot.pause()
-        assert len(writes) >= 2  # the log was written, then the rules' write failed
+        assert len(writes) == 1  # the log with its review: one write, refused
+        assert path.read_bytes() == before
         assert "Your session is not saved yet" in "\n".join(toasts(app))
 
         monkeypatch.undo()

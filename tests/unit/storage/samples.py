@@ -100,8 +100,14 @@ def custom_exercise(name: str = "Wall sit [quads]") -> Exercise:
     )
 
 
-def current_archive(db_path: Path) -> Path:
-    """The archive file the data file at ``db_path`` names now (see storage/archive.py)."""
+def current_archives(db_path: Path) -> list[Path]:
+    """The archive files the data file at ``db_path`` names now, oldest year first."""
     meta = orjson.loads(db_path.read_bytes())["meta"].values()
-    generation = next(int(doc.get("archive_generation", 0)) for doc in meta)
-    return archive_path(db_path, generation)
+    parts = next(doc.get("archive_parts", {}) for doc in meta)
+    return [archive_path(db_path, int(year), number) for year, number in sorted(parts.items())]
+
+
+def current_archive(db_path: Path) -> Path:
+    """The one archive file the data file at ``db_path`` names (its history is in one year)."""
+    (only,) = current_archives(db_path)
+    return only

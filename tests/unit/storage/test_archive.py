@@ -163,7 +163,7 @@ def test_old_weeks_move_to_a_private_archive_and_the_hot_file_keeps_the_rest(
     with five_months(db_path) as store:
         assert store.archive_cutoff == CUTOFF
     archive = current_archive(db_path)
-    assert re.fullmatch(r"planner\.archive-[0-9]+\.json", archive.name)
+    assert re.fullmatch(r"planner\.archive-2026-[0-9]+\.json", archive.name)
     assert list(archive_files(db_path).values()) == [archive]
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600

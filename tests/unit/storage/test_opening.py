@@ -169,14 +169,16 @@ def test_a_file_without_a_version_stamp_is_upgraded(db_path: Path) -> None:
     assert saved["plan_items"]["1"]["id"] == "a1"
 
 
-def test_a_version_1_file_is_stamped_version_2_and_reads_the_same(db_path: Path) -> None:
+def test_a_version_1_file_is_stamped_with_the_current_version_and_reads_the_same(
+    db_path: Path,
+) -> None:
     write(db_path, tables_bytes(1, plan_items={"1": GOOD_ITEM}))
     with open_store(db_path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
         assert store.archive_cutoff is None
         assert [i.id for i in store.items_on(WEDNESDAY)] == ["a1"]
     saved = orjson.loads(db_path.read_bytes())
-    assert saved["meta"] == {"1": {"schema_version": 2}}
+    assert saved["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
     assert saved["plan_items"] == {"1": GOOD_ITEM}
     assert not db_path.with_name("planner.archive.json").exists()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from planner.domain.models import Dose, Settings
 from planner.storage import Store, open_store
+from planner.storage.schema import SCHEMA_VERSION
 from tests.unit.storage.samples import (
     BRIDGE,
     FRIDAY,
@@ -150,8 +151,8 @@ def test_a_new_file_records_the_schema_version(db_path: Path) -> None:
     store = open_store(db_path)
     store = reopen(store, db_path)
     try:
-        assert store.schema_version == 2
-        assert b'"schema_version":2' in db_path.read_bytes()
+        assert store.schema_version == SCHEMA_VERSION == 3
+        assert b'"schema_version":3' in db_path.read_bytes()
     finally:
         store.close()
 
