@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any, NoReturn, TypeVar
 
 from planner.domain.errors import UserFacingError
+from planner.domain.figure import Figure, PoseError, parse_figure
 from planner.domain.models import Dose, Exercise, Kind, Sides
 
 SCHEMA_VERSION = 1
@@ -57,7 +58,15 @@ _DOSE_LIMITS = (
     ("rest_s", 0, 600, "seconds "),
 )
 _REQUIRED_FIELDS = ("id", "name", "level", "kind", "sides", "position", "steps", "start", "target")
-_OPTIONAL_FIELDS = ("tempo_s", "benefits", "cautions", "dose_note", "level_note", "flows_into")
+_OPTIONAL_FIELDS = (
+    "tempo_s",
+    "benefits",
+    "cautions",
+    "dose_note",
+    "level_note",
+    "flows_into",
+    "figure",
+)
 _TOP_LEVEL_FIELDS = ("schema_version", "guidance", "exercises")
 
 # Characters that would break a one-line message or a terminal row, or cannot be written as UTF-8.
@@ -316,7 +325,15 @@ def parse_exercise(
         level_note=notes["level_note"],
         flows_into=flows_into,
         custom=custom,
+        figure=_parse_figure(fields) if "figure" in doc else None,
     )
+
+
+def _parse_figure(fields: _Fields) -> Figure:
+    try:
+        return parse_figure(fields.doc["figure"])
+    except PoseError as problem:
+        fields.fail(problem.field, problem.problem)
 
 
 class Catalogue:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from planner.domain.figure import Figure
+
 
 class Kind(StrEnum):
     """How an exercise is dosed."""
@@ -127,6 +129,8 @@ class Exercise:
     """Why the exercise has its level, which decides the week it enters a plan."""
     flows_into: str = ""
     """The id of the exercise that follows on from the same position, or empty."""
+    figure: Figure | None = None
+    """The start and end pose its figure is drawn in, or None for an exercise without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +231,5 @@ class Settings:
     """The first-launch welcome has been seen."""
     get_ready_s: int = 5
     switch_sides_s: int = 5
+    figure_motion: bool = True
+    """Move the session's figure with the exercise; off, it shows the end pose, still."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from planner.domain.figure import figure_to_doc, parse_figure
 from planner.domain.models import (
     Activity,
     Dose,
@@ -159,6 +160,9 @@ def exercise_to_doc(exercise: Exercise) -> Doc:
         "benefits": list(exercise.benefits),
         "cautions": list(exercise.cautions),
         "dose_note": exercise.dose_note,
+        # Always written, even as null: TinyDB's update merges keys, so a figure taken
+        # away would otherwise come back.
+        "figure": figure_to_doc(exercise.figure) if exercise.figure else None,
     }
 
 
@@ -178,6 +182,8 @@ def exercise_from_doc(doc: Doc) -> Exercise:
         cautions=tuple(str(s) for s in doc.get("cautions", ())),
         dose_note=str(doc.get("dose_note", "")),
         custom=True,
+        # Records from before figures existed have none: the exercise is shown without one.
+        figure=parse_figure(doc["figure"]) if doc.get("figure") is not None else None,
     )
 
 
@@ -188,6 +194,7 @@ def settings_to_doc(settings: Settings) -> Doc:
         "welcomed": settings.welcomed,
         "get_ready_s": settings.get_ready_s,
         "switch_sides_s": settings.switch_sides_s,
+        "figure_motion": settings.figure_motion,
     }
 
 
@@ -199,4 +206,5 @@ def settings_from_doc(doc: Doc) -> Settings:
         welcomed=bool(doc.get("welcomed", defaults.welcomed)),
         get_ready_s=int(doc.get("get_ready_s", defaults.get_ready_s)),
         switch_sides_s=int(doc.get("switch_sides_s", defaults.switch_sides_s)),
+        figure_motion=bool(doc.get("figure_motion", defaults.figure_motion)),
     )

@@ -22,7 +22,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from planner.domain.base_poses import BASE_POSES, base_pose_id
 from planner.domain.catalogue import CatalogueError, parse_exercise
+from planner.domain.figure import Pose, pose_to_doc
 from planner.domain.models import Dose, Exercise, Kind, Sides
 from planner.tui.widgets.exercise_detail import describe_kind, describe_level, describe_sides
 
@@ -100,6 +102,7 @@ _FIELD_LABELS: dict[str, tuple[str, str]] = {
     "tempo_s": ("Seconds per rep", "form-tempo"),
     "benefits": ("What it helps", "form-benefits"),
     "cautions": ("Take care", "form-cautions"),
+    "figure": ("Figure starts", "form-figure-start"),
 } | {
     f"{which}.{field}": (f"{title}, {label}", f"form-{which}-{field}")
     for which, title in (("start", "Starting dose"), ("target", "Target dose"))
@@ -109,6 +112,21 @@ _FIELD_LABELS: dict[str, tuple[str, str]] = {
 _LEVELS = [(describe_level(n), n) for n in (1, 2, 3)]
 _KINDS = [(describe_kind(k).capitalize(), k.value) for k in Kind]
 _SIDES = [(describe_sides(s).capitalize(), s.value) for s in Sides]
+
+_NO_POSE = ""
+_SAVED_POSE = "saved"
+"""Stands for a saved pose that is not one of today's base poses, so editing keeps it."""
+_POSES = [(label, key) for key, (label, _pose) in BASE_POSES.items()]
+
+
+def _pose_choice(widget_id: str, pose: Pose | None, none_label: str) -> Select[str]:
+    options = [(none_label, _NO_POSE), *_POSES]
+    if pose is None:
+        return _select(widget_id, options, _NO_POSE)
+    key = base_pose_id(pose)
+    if key is None:
+        return _select(widget_id, [("As saved", _SAVED_POSE), *options], _SAVED_POSE)
+    return _select(widget_id, options, key)
 
 
 def _row(label: str, field: Widget) -> Horizontal:
@@ -178,6 +196,19 @@ class ExerciseForm(ModalScreen[Exercise | None]):
                 )
                 yield _row("What it helps", _lines_area("form-benefits", ex.benefits))
                 yield _row("Take care", _lines_area("form-cautions", ex.cautions))
+                figure = ex.figure
+                yield _row(
+                    "Figure starts",
+                    _pose_choice(
+                        "form-figure-start", figure.start if figure else None, "No figure"
+                    ),
+                )
+                yield _row(
+                    "Figure ends",
+                    _pose_choice(
+                        "form-figure-end", figure.end if figure else None, "Same as the start"
+                    ),
+                )
             yield Static(
                 "Lists: one item per line. Doses: whole numbers, s = seconds.",
                 id="form-hint",
@@ -212,12 +243,30 @@ class ExerciseForm(ModalScreen[Exercise | None]):
             "dose_note": self.initial.dose_note,
             "level_note": self.initial.level_note,
         }
+        figure = self._figure_document()
+        if figure is not None:
+            doc["figure"] = figure
         for which in ("start", "target"):
             doc[which] = {
                 field: _number(self.query_one(f"#form-{which}-{field}", Input).value)
                 for field, _label in _DOSE_FIELDS
             }
         return doc
+
+    def _chosen_pose(self, widget_id: str, saved: Pose | None) -> Pose | None:
+        key = self.query_one(widget_id, Select).value
+        if key == _SAVED_POSE:
+            return saved
+        return BASE_POSES[str(key)][1] if key in BASE_POSES else None
+
+    def _figure_document(self) -> dict[str, Any] | None:
+        """The chosen poses as a routines.json figure; None when no start pose is chosen."""
+        saved = self.initial.figure
+        start = self._chosen_pose("#form-figure-start", saved.start if saved else None)
+        if start is None:
+            return None
+        end = self._chosen_pose("#form-figure-end", saved.end if saved else None) or start
+        return {"start": pose_to_doc(start), "end": pose_to_doc(end)}
 
     def action_save(self) -> None:
         """Validate the form; close with the exercise, or show what is wrong and stay open."""

@@ -27,6 +27,7 @@ from planner.domain.session import SessionEngine, SessionRating, SessionState, T
 from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDialog
 from planner.tui.widgets.countdown import Countdown, clock_face
+from planner.tui.widgets.session_figure import SessionFigure
 from planner.tui.widgets.session_progress import SessionProgress
 
 REPAINT_HZ = 10
@@ -152,6 +153,7 @@ class SessionScreen(Screen[SessionLog | None]):
                 with Vertical(id="session-how"):
                     yield Static("", id="session-position", markup=False)
                     yield Static("", id="session-steps", markup=False)
+                yield SessionFigure(motion=self.settings.figure_motion, id="session-figure")
                 with Vertical(id="session-now"):
                     yield Countdown(id="session-countdown")
                     yield Label("", id="session-phase", markup=False)
@@ -230,6 +232,7 @@ class SessionScreen(Screen[SessionLog | None]):
             self._show_exercise(phase)
             self.refresh_bindings()
         self.query_one(Countdown).show_seconds(state.remaining_s)
+        self.query_one(SessionFigure).follow(phase, state.remaining_s)
         self.query_one("#session-phase", Label).update(
             "Session complete" if state.finished and not state.ended_early else phase.words
         )

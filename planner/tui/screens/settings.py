@@ -1,4 +1,4 @@
-"""The settings dialog: the session's bell and beeps, and its get-ready and switch-sides times."""
+"""The settings dialog: the session's bell, beeps and moving figure, and its pause times."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ class SettingsDialog(ModalScreen[Settings | None]):
                 yield Switch(self.settings.countdown_beeps, id="settings-beeps")
                 yield Label("Beep 3, 2, 1 before a hold ends")
             with Horizontal(classes="settings-row"):
+                yield Switch(self.settings.figure_motion, id="settings-figure-motion")
+                yield Label("Move the figure during a session")
+            with Horizontal(classes="settings-row"):
                 yield Label("Get-ready seconds", classes="settings-label")
                 yield Input(str(self.settings.get_ready_s), id="settings-get-ready", type="integer")
             with Horizontal(classes="settings-row"):
@@ -77,6 +80,7 @@ class SettingsDialog(ModalScreen[Settings | None]):
                 self.settings,
                 bell=self.query_one("#settings-bell", Switch).value,
                 countdown_beeps=self.query_one("#settings-beeps", Switch).value,
+                figure_motion=self.query_one("#settings-figure-motion", Switch).value,
                 get_ready_s=get_ready,
                 switch_sides_s=switch,
             )

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.tui.widgets.figure_pair import FigurePair
 
 _KIND_WORDS = {
     Kind.HOLD: "held position",
@@ -81,6 +82,7 @@ class ExerciseDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title", markup=False)
         yield Static(id="detail-meta", markup=False)
+        yield FigurePair(id="detail-figure")
         for key, heading in _SECTIONS:
             yield Static(
                 heading, id=f"detail-{key}-heading", classes="detail-heading", markup=False
@@ -94,6 +96,7 @@ class ExerciseDetail(VerticalScroll):
         """
         title = self.query_one("#detail-title", Static)
         meta = self.query_one("#detail-meta", Static)
+        self.query_one(FigurePair).show(exercise.figure if exercise else None)
         if exercise is None:
             title.update(Content("No exercise selected"))
             meta.update(Content("Clear the filter or press n to create your own."))
