@@ -1,4 +1,4 @@
-"""Save one SVG per built-in exercise into screenshots/gallery/: its start and end pose, drawn by the app.
+"""Save one SVG per built-in exercise in screenshots/gallery/: its start and end pose, as drawn.
 
 Run: ``.venv/bin/python scripts/take_gallery.py``. Each picture is the catalogue's
 own start → end widget with the exercise's name and steps beside it, in a small
