@@ -23,7 +23,7 @@ import orjson
 from benchmarks.generate_history import write_history, years_argument
 from planner.domain.catalogue import load_catalogue
 from planner.storage import open_store
-from planner.storage.journal import record_session
+from planner.planbook.journal import record_session
 
 RUNS = 15
 

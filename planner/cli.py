@@ -20,10 +20,6 @@ from planner.domain.errors import UserFacingError
 EXIT_USAGE = 2
 
 
-class UserError(UserFacingError):
-    """A mistake in the arguments the user gave; its message is shown as is."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``planner`` and its sub-commands."""
     parser = argparse.ArgumentParser(
@@ -116,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_export(args, database_path(args.db))
         # Start-up builds a great many objects and frees almost none, so the collector's
-        # passes over them are wasted time before the first frame (about 30 ms); the app
+        # passes over them are wasted time before the first frame; the app
         # turns it back on once that frame is up (PlannerApp.on_ready).
         gc.disable()
         from planner.commands.tui import run_tui

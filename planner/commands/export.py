@@ -1,23 +1,24 @@
 """``planner export``: the plan as text, Markdown or iCalendar, to the screen or a file.
 
 The data file is opened read-only, so exporting works while the app is running.
-Textual is never imported here. A file is written whole or not at all (a
-temporary file beside it, then a rename), and an existing one is replaced only
-with ``--force``.
+Textual is never imported here. A file is written whole or not at all (storage's
+export_target, the one export writer), and an existing one is replaced only with
+``--force``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from planner.cli import UserError
 from planner.domain.catalogue import load_catalogue
-from planner.domain.export import ExportWindow, render_ics, render_markdown, render_text
+from planner.domain.errors import UserError
+from planner.domain.export import render_ics, render_markdown, render_text
 from planner.domain.progression import parse_start
 from planner.domain.weeks import monday_of, parse_week_label
+from planner.planbook.exports import export_window
 from planner.storage import open_store
 from planner.storage.export_target import check_target, write_export
 
@@ -47,18 +48,10 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         check_target(args.output.expanduser(), force=args.force)
     today = date.today()
     start = window_start(args, today)
-    end = start + timedelta(days=7 * args.weeks - 1)
     catalogue = load_catalogue(args.routines)
     with open_store(db_path, read_only=True) as store:
         catalogue = catalogue.with_custom(store.custom_exercises())
-        window = ExportWindow(
-            start=start,
-            weeks=args.weeks,
-            items=tuple(store.items_between(start, end)),
-            rest_days=frozenset(store.rest_days_between(start, end)),
-            advice=store.plan_advice(),
-            profile=store.profile(),
-        )
+        window = export_window(store, start, args.weeks)
         history = ""
         if args.with_history:
             from planner.domain.history_report import history_markdown

@@ -15,3 +15,7 @@ class UserFacingError(Exception):
         message = str(self)
         ending = "" if message.endswith((".", "!", "?")) else "."
         return f"{message[:1].upper()}{message[1:]}{ending}"
+
+
+class UserError(UserFacingError):
+    """A mistake in what the user asked for (an argument, a date); its message is shown as is."""

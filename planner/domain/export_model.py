@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from planner.domain.catalogue import Catalogue
 from planner.domain.models import Dose, Exercise, PlanItem, Profile, Sides
 from planner.domain.phases import estimate_seconds
+from planner.domain.status import is_rest
 
 SAFETY_NOTE = (
     "Stop any exercise that brings sharp, shooting or growing pain. See a doctor if the pain "
@@ -110,11 +111,6 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
             entries.append(
                 ExportEntry(exercise.name, dose_words(exercise, item.dose), reminder(exercise))
             )
-        rest = day in window.rest_days and not entries
+        rest = is_rest(day in window.rest_days, entries)
         days.append(ExportDay(day, tuple(entries), estimate_seconds(pairs), rest))
     return days
-
-
-def week_starts(window: ExportWindow) -> list[date]:
-    """The first day of each seven-day block of the window."""
-    return [window.start + timedelta(days=7 * w) for w in range(window.weeks)]

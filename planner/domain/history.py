@@ -81,8 +81,9 @@ def history_stats(logs: Iterable[SessionLog], items: Iterable[PlanItem], today: 
 
     week_logs: dict[date, list[SessionLog]] = {}
     for log in logs:
-        if log.day <= last_day:
-            week_logs.setdefault(monday_of(log.day), []).append(log)
+        # A session counts in the week it was done, whichever plan day it was for.
+        if log.done_day <= last_day:
+            week_logs.setdefault(monday_of(log.done_day), []).append(log)
 
     weeks = tuple(
         _week(monday, len(planned_days.get(monday, ())), week_logs.get(monday, []))

@@ -192,11 +192,18 @@ class ExerciseLog:
     seconds: float = 0.0
     completed: bool = False
     skipped: bool = False
+    name: str = ""
+    """The exercise's name when it was done, so history reads the same after it is deleted."""
 
 
 @dataclass(frozen=True, slots=True)
 class SessionLog:
-    """One session as it was lived: what was done, when, and how it felt."""
+    """One session as it was lived: what was done, when, and how it felt.
+
+    ``day`` is the plan day the session was for (that day shows done on the calendar);
+    ``done_on`` is the user's local date when it was done, which history and streaks
+    count. Both are plain dates, so viewing the log in another time zone moves neither.
+    """
 
     id: str
     day: date
@@ -207,6 +214,13 @@ class SessionLog:
     pain_after: int | None = None
     effort: Effort | None = None
     note: str = ""
+    done_on: date | None = None
+    """The local date the session was done (None in logs saved before it was kept: ``day``)."""
+
+    @property
+    def done_day(self) -> date:
+        """The day the session was done, which history and streaks count."""
+        return self.done_on or self.day
 
     @property
     def completed(self) -> bool:

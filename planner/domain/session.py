@@ -105,8 +105,6 @@ class SessionEngine:
         """Monotonic time the first phase began."""
         self.finished_at: float | None = None
         """Monotonic time the session ended: the last deadline, or the moment it was ended."""
-        self.observed_end: float | None = None
-        """Monotonic time at which a tick first saw the session finished (for benchmarks)."""
 
     @property
     def phases(self) -> tuple[Phase, ...]:
@@ -188,7 +186,7 @@ class SessionEngine:
                 self._done.add(self._index)
             changed = True
             if self._index + 1 >= len(self._phases):
-                self._finish(self._deadline, now)
+                self._finish(self._deadline)
                 return TickResult(phase_changed=True, finished=True)
             self._enter(self._index + 1, self._deadline)
         return TickResult(phase_changed=changed, beep=self._due_beep(now))
@@ -215,11 +213,10 @@ class SessionEngine:
         self._deadline = at + duration
         self._left = duration
 
-    def _finish(self, at: float, now: float) -> None:
+    def _finish(self, at: float) -> None:
         self._finished = True
         self._paused = False
         self.finished_at = at
-        self.observed_end = now
 
     def _leave_current(self, now: float) -> None:
         """Credit the time spent in the current phase before moving off it early."""
@@ -231,7 +228,7 @@ class SessionEngine:
         now = self._clock()
         self._leave_current(now)
         if index >= len(self._phases):
-            self._finish(now, now)
+            self._finish(now)
             return
         self._enter(index, now)
         self._last_seen = now
@@ -322,7 +319,7 @@ class SessionEngine:
         else:
             now = self._clock()
         self._ended_early = True
-        self._finish(now, now)
+        self._finish(now)
 
     # -- the log ---------------------------------------------------------------
 
@@ -347,6 +344,7 @@ class SessionEngine:
                     seconds=round(sum(self._active[i] for i in mine), 3),
                     completed=bool(work) and len(done) == len(work),
                     skipped=not done,
+                    name=exercise.name,
                 )
             )
         return tuple(logs)

@@ -8,6 +8,15 @@ from datetime import date
 from planner.domain.models import DayStatus, PlanItem, SessionLog
 
 
+def is_rest(rest: bool, items: Sequence[object]) -> bool:
+    """Whether a day counts as rest: marked so and with nothing planned on it.
+
+    A rest day that holds exercises is a training day on every surface (calendar,
+    minutes, exports), so they never disagree about it.
+    """
+    return rest and not items
+
+
 def day_status(
     day: date,
     items: Sequence[PlanItem],
@@ -20,14 +29,14 @@ def day_status(
 
     A day with a complete session is done; one with only partial sessions is
     partial; a past day with items and no session is missed. A rest day stays
-    rest unless the user exercised anyway.
+    rest unless the user exercised anyway or it holds exercises (``is_rest``).
     """
     day_logs = [log for log in logs if log.day == day]
     if any(log.completed for log in day_logs):
         return DayStatus.DONE
     if day_logs:
         return DayStatus.PARTIAL
-    if rest:
+    if is_rest(rest, items):
         return DayStatus.REST
     if not items:
         return DayStatus.EMPTY

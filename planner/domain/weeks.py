@@ -7,7 +7,6 @@ Weeks start on Monday, as ISO 8601 has it; week 53 and year ends are handled by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 _WEEK_LABEL = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -44,12 +43,10 @@ def parse_week_label(text: str) -> date:
         raise ValueError(f"{year} has no week {week}") from None
 
 
-def days_between(start: date, end: date) -> Iterator[date]:
-    """Every day from ``start`` to ``end``, both included."""
-    for offset in range((end - start).days + 1):
-        yield start + timedelta(days=offset)
-
-
 def plan_week_number(plan_start: date, day: date) -> int:
-    """Which week of a plan ``day`` falls in, counting from 1 (0 or less is before the plan)."""
-    return (monday_of(day) - monday_of(plan_start)).days // 7 + 1
+    """Which week of a plan ``day`` falls in, counting from 1 (0 or less is before the plan).
+
+    Plan weeks are seven-day blocks from the plan's first day, as the plan generator
+    builds them, whatever weekday that is.
+    """
+    return (day - plan_start).days // 7 + 1

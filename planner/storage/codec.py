@@ -99,6 +99,7 @@ def exercise_log_to_doc(entry: ExerciseLog) -> Doc:
         "seconds": round(entry.seconds, 2),
         "completed": entry.completed,
         "skipped": entry.skipped,
+        "name": entry.name,
     }
 
 
@@ -112,6 +113,7 @@ def exercise_log_from_doc(doc: Doc) -> ExerciseLog:
         seconds=float(doc["seconds"]),
         completed=bool(doc["completed"]),
         skipped=bool(doc.get("skipped", False)),
+        name=str(doc.get("name", "")),
     )
 
 
@@ -126,6 +128,7 @@ def log_to_doc(log: SessionLog) -> Doc:
         "pain_after": log.pain_after,
         "effort": log.effort.value if log.effort else None,
         "note": log.note,
+        "done_on": log.done_on.isoformat() if log.done_on else None,
     }
 
 
@@ -141,6 +144,7 @@ def log_from_doc(doc: Doc) -> SessionLog:
         pain_after=doc.get("pain_after"),
         effort=Effort(effort) if effort else None,
         note=str(doc.get("note", "")),
+        done_on=date.fromisoformat(doc["done_on"]) if doc.get("done_on") else None,
     )
 
 

@@ -518,11 +518,16 @@ class Store:
         self._custom.upsert(codec.exercise_to_doc(exercise), Query().id == exercise.id)
 
     @_one_change
-    def delete_custom_exercise(self, exercise_id: str) -> None:
-        """Delete a custom exercise and take it off every future day of the plan."""
-        self._unarchive(lambda doc: doc["exercise_id"] == exercise_id, tables=("plan_items",))
+    def delete_custom_exercise(self, exercise_id: str, *, from_day: date = date.min) -> None:
+        """Delete a custom exercise and take it off the plan from ``from_day`` on."""
+        key = from_day.isoformat()
+        self._unarchive(
+            lambda doc: doc["exercise_id"] == exercise_id and doc["day"] >= key,
+            reaches=from_day,
+            tables=("plan_items",),
+        )
         self._custom.remove(Query().id == exercise_id)
-        self._items.remove(Query().exercise_id == exercise_id)
+        self._items.remove((Query().exercise_id == exercise_id) & (Query().day >= key))
 
     # -- settings -----------------------------------------------------------------------
 

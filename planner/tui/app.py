@@ -6,7 +6,7 @@ import gc
 from pathlib import Path, PurePath
 from typing import ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -16,9 +16,8 @@ from textual.screen import Screen
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
-from planner.domain.models import Settings
 from planner.storage.store import Store
-from planner.tui.errors import ErrorReportingApp
+from planner.tui.errors import ErrorReportingApp, reports_user_errors_async
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 
@@ -38,8 +37,7 @@ class PlannerApp(ErrorReportingApp[None]):
     TITLE = "Back Planner"
     # Each screen keeps its styles in its own file under tcss/. The app loads only what
     # the first frame needs; every other screen names its file in its own CSS_PATH, so
-    # Textual reads it when that screen first opens (all of them at start-up were a
-    # third of the time to the first frame).
+    # Textual reads it when that screen first opens (see the README's start-up figures).
     CSS_PATH: ClassVar[list[str | PurePath]] = [_TCSS / "app.tcss", _TCSS / "calendar.tcss"]
     # The app starts in the calendar mode, on the screen get_default_screen makes.
     DEFAULT_MODE: ClassVar[str] = "calendar"
@@ -126,9 +124,9 @@ class PlannerApp(ErrorReportingApp[None]):
 
         Textual builds the first mode's screen here when that mode is not registered
         yet. A registered mode's first screen costs a full re-parse and re-apply of
-        every style, and two extra frames before the header shows: start-up went from
-        1.6x the bare Textual app to about 1.2x without them. on_mount registers the
-        mode, so ``switch_mode("calendar")`` returns to this screen.
+        every style, and two extra frames before the header shows (the README's
+        start-up benchmark measures it). on_mount registers the mode, so
+        ``switch_mode("calendar")`` returns to this screen.
         """
         return CalendarScreen(self.store, self.catalogue, self.clock)
 
@@ -143,8 +141,8 @@ class PlannerApp(ErrorReportingApp[None]):
         """The first frame is up: turn the garbage collector back on if start-up paused it.
 
         What start-up built (the data file, the screen) lives as long as the app; a
-        full collection walking it took 55 ms on five years of data, a visible stall on
-        a key press. Freezing it leaves the collector only what is made from here on.
+        full collection walking it on five years of data is a visible stall on a key
+        press. Freezing it leaves the collector only what is made from here on.
         """
         if not gc.isenabled():
             gc.freeze()
@@ -184,19 +182,14 @@ class PlannerApp(ErrorReportingApp[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def action_settings(self) -> None:
+    @work
+    @reports_user_errors_async
+    async def action_settings(self) -> None:
         """Open the settings dialog and save what the user chose."""
-
-        def save(settings: Settings | None) -> None:
-            if settings is None:
-                return
-            try:
-                self.store.save_settings(settings)
-            except UserFacingError as error:
-                self.notify(str(error), severity="error", markup=False)
-            else:
-                self.notify("Settings saved.")
-
+        from planner.planbook.settings import save_settings
         from planner.tui.screens.settings import SettingsDialog
 
-        self.push_screen(SettingsDialog(self.store.settings()), save)
+        settings = await self.push_screen_wait(SettingsDialog(self.store.settings()))
+        if settings is not None:
+            save_settings(self.store, settings)
+            self.notify("Settings saved.")

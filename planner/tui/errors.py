@@ -1,74 +1,64 @@
-"""Keep the app running when a save fails: a UserFacingError becomes a notification.
+"""Keep the app running when an action fails for a reason the user can act on.
 
-Screens catch the errors they expect, but a full disk or a folder turned
-read-only can surface anywhere a screen writes. Without this, Textual would end
-the app with a traceback. ``ErrorReportingApp`` is the base of ``PlannerApp``:
+A ``UserFacingError`` (a full disk, a read-only file, a refused change) becomes an
+error notification and the app carries on; any other error is a bug and is left to
+Textual. Only public Textual APIs are used:
 
-- Actions (keys, the command palette, clicks) run through ``run_action``, which
-  reports the error and carries on. This has to happen there and not in
-  ``_handle_exception``: Textual 8.2.8 stops the message loop that raised the
-  error right after reporting it, so swallowing it there would leave the app
-  alive but deaf to every key.
-- Textual keeps going after reporting an error from a dialog's result callback
-  (``_flush_next_callbacks``), a timer callback (``Timer._tick``) or a worker,
-  so those are reported as a notification too.
-- Anywhere else the message loop is already lost, so the app ends the way
-  Textual would, but shows the one-line message instead of a traceback (Textual
-  prints an error that has ``__rich__`` as it is).
+- ``ErrorReportingApp.run_action`` covers every key, palette command and click that
+  runs an action.
+- ``reports_user_errors`` wraps the other places app code runs: the body of a
+  ``@work`` dialog flow, a message handler, a timer callback.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Coroutine, Mapping
+from typing import Any, TypeVar, cast
 
-from rich.text import Text
 from textual.actions import ActionParseResult
 from textual.app import App, ReturnType
 from textual.dom import DOMNode
-from textual.worker import WorkerFailed
 
 from planner.domain.errors import UserFacingError
 
-_CARRIES_ON_AFTER = frozenset({"_flush_next_callbacks", "_tick"})
-"""Textual 8.2.8 functions that report an error and then keep the app running."""
-
-EXIT_STATUS = 2
-"""The status the app ends with when an error cannot be turned into a notification."""
+Handler = TypeVar("Handler", bound=Callable[..., None])
+Flow = TypeVar("Flow", bound=Callable[..., Coroutine[Any, Any, None]])
 
 
-def user_error_in(error: BaseException) -> UserFacingError | None:
-    """The UserFacingError behind ``error`` (a failed worker wraps it), or None."""
-    if isinstance(error, WorkerFailed):
-        error = error.error
-    return error if isinstance(error, UserFacingError) else None
+def report(node: DOMNode, error: UserFacingError) -> None:
+    """Show ``error``'s message, literally, as an error notification."""
+    node.app.notify(str(error), severity="error", markup=False, timeout=10)
 
 
-def textual_carries_on(error: BaseException) -> bool:
-    """Whether Textual goes on processing messages after reporting ``error``."""
-    if isinstance(error, WorkerFailed):
-        return True
-    # The first traceback entry is the frame that caught the error: Textual's own.
-    caught_in = error.__traceback__
-    return caught_in is not None and caught_in.tb_frame.f_code.co_name in _CARRIES_ON_AFTER
+def reports_user_errors(method: Handler) -> Handler:
+    """Wrap a handler or timer callback: a UserFacingError from it is shown, not raised."""
+
+    @functools.wraps(method)
+    def wrapper(node: DOMNode, /, *args: object, **kwargs: object) -> None:
+        try:
+            method(node, *args, **kwargs)
+        except UserFacingError as error:
+            report(node, error)
+
+    return cast(Handler, wrapper)
 
 
-class EndedByUserError(Exception):
-    """A UserFacingError that ended the app; Textual prints it as one line, no traceback."""
+def reports_user_errors_async(method: Flow) -> Flow:
+    """``reports_user_errors`` for a coroutine: the body of a ``@work`` dialog flow."""
 
-    def __init__(self, error: UserFacingError) -> None:
-        super().__init__(str(error))
-        self.error = error
+    @functools.wraps(method)
+    async def wrapper(node: DOMNode, /, *args: object, **kwargs: object) -> None:
+        try:
+            await method(node, *args, **kwargs)
+        except UserFacingError as error:
+            report(node, error)
 
-    def __rich__(self) -> Text:
-        return Text(f"planner: {self.error}")
+    return cast(Flow, wrapper)
 
 
 class ErrorReportingApp(App[ReturnType]):
-    """An App that shows a UserFacingError to the user instead of crashing on it."""
-
-    def report_user_error(self, error: UserFacingError) -> None:
-        """Show ``error``'s message, literally, as an error notification."""
-        self.notify(str(error), severity="error", markup=False, timeout=10)
+    """An App that shows a UserFacingError from an action instead of crashing on it."""
 
     async def run_action(
         self,
@@ -80,15 +70,5 @@ class ErrorReportingApp(App[ReturnType]):
         try:
             return await super().run_action(action, default_namespace, namespaces)
         except UserFacingError as error:
-            self.report_user_error(error)
+            report(self, error)
             return True
-
-    def _handle_exception(self, error: Exception) -> None:
-        user_error = user_error_in(error)
-        if user_error is None:
-            super()._handle_exception(error)
-        elif textual_carries_on(error):
-            self.report_user_error(user_error)
-        else:
-            super()._handle_exception(EndedByUserError(user_error))
-            self._return_code = EXIT_STATUS

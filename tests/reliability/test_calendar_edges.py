@@ -62,8 +62,9 @@ def test_a_plan_over_the_year_end_keeps_its_days_and_weeks() -> None:
     # Three plan weeks from a Wednesday touch four ISO weeks.
     assert days[-1] <= start + timedelta(weeks=3, days=-1)
     assert {week_label(day) for day in days} == {"2026-W53", "2027-W01", "2027-W02", "2027-W03"}
-    assert plan_week_number(start, date(2027, 1, 3)) == 1
-    assert plan_week_number(start, date(2027, 1, 4)) == 2
+    # Plan weeks are seven-day blocks from the start (Wednesday), not ISO weeks.
+    assert plan_week_number(start, date(2027, 1, 5)) == 1
+    assert plan_week_number(start, date(2027, 1, 6)) == 2
     # Each plan week, cut at Mondays across the year end, still has a rest day.
     for monday in (date(2026, 12, 28), date(2027, 1, 4), date(2027, 1, 11)):
         week = {monday + timedelta(days=i) for i in range(7)}

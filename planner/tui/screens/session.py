@@ -138,6 +138,8 @@ class SessionScreen(Screen[SessionLog | None]):
             clock.monotonic,
         )
         self.pain_before: int | None = None
+        self.log_id = uuid.uuid4().hex
+        """The session's log id, the same in every checkpoint and in the final log."""
         self._started_at: datetime | None = None
         self._ended_at: datetime | None = None
         self._auto_paused = False
@@ -274,37 +276,34 @@ class SessionScreen(Screen[SessionLog | None]):
             return None if phase is None or phase.kind is PhaseKind.HOLD else True
         return True
 
-    def _after_key(self) -> None:
-        self.refresh_session()
-
     def action_toggle_pause(self) -> None:
         """Pause or carry on."""
         self.engine.toggle_pause()
         self._auto_paused = False
-        self._after_key()
+        self.refresh_session()
 
     def action_done(self) -> None:
         """Finish a paced rep, a rest, a switch or the get-ready early."""
         if self.engine.done():
             self._ring()
-        self._after_key()
+        self.refresh_session()
 
     def action_skip(self) -> None:
         """Leave the current step and go to the next."""
         self.engine.skip()
         self._ring()
-        self._after_key()
+        self.refresh_session()
 
     def action_back(self) -> None:
         """Restart the current step, or go to the previous one just after a change."""
         self.engine.back()
-        self._after_key()
+        self.refresh_session()
 
     def action_skip_exercise(self) -> None:
         """Leave the rest of this exercise and go to the next one."""
         self.engine.skip_exercise()
         self._ring()
-        self._after_key()
+        self.refresh_session()
 
     def action_stay(self) -> None:
         """Refuse to switch screens while a session runs."""
@@ -364,10 +363,12 @@ class SessionScreen(Screen[SessionLog | None]):
     def session_log(self, rating: SessionRating) -> SessionLog:
         """The log of this session as it went, with ``rating`` and the pain before."""
         now = self.clock.now()
+        started = self._started_at or now
         return SessionLog(
-            id=uuid.uuid4().hex,
+            id=self.log_id,
             day=self.day,
-            started_at=self._started_at or now,
+            done_on=started.date(),
+            started_at=started,
             ended_at=self._ended_at or now,
             exercises=self.engine.exercise_logs(self.pairs),
             pain_before=self.pain_before,

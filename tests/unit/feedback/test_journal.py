@@ -1,4 +1,4 @@
-"""record_session and review_plan against a real (in-memory) store: what lands in it."""
+"""The plan book's record_session and review_plan on a real (in-memory) store."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import Activity, Plan, Profile
-from planner.storage.journal import record_session, review_plan
+from planner.planbook.change import ReadOnlyError
+from planner.planbook.journal import record_session
+from planner.planbook.review import review_plan
 from planner.storage.store import Store
 from tests.unit.feedback.factories import ramp_dose, session, week_items
 
@@ -128,7 +130,7 @@ def test_advice_from_the_plan_generator_is_left_alone(store: Store, catalogue: C
 
 def test_read_only_store_says_nothing_was_saved(store: Store, catalogue: Catalogue) -> None:
     store.read_only = True
-    message = record_session(store, catalogue, session(TODAY), TODAY)
-    assert "read-only" in message
+    with pytest.raises(ReadOnlyError, match="read-only"):
+        record_session(store, catalogue, session(TODAY), TODAY)
     assert store.logs_between(TODAY, TODAY) == []
     assert review_plan(store, catalogue, TODAY) == ""

@@ -43,5 +43,3 @@ def test_phases_end_on_their_deadlines_however_late_the_looks(fake_clock: FakeCl
             assert state.remaining_s == pytest.approx(ends[expected] - now, abs=1e-9)
     assert looks > 2000
     assert engine.finished_at == pytest.approx(t0 + 600, abs=1e-9)
-    assert engine.observed_end is not None
-    assert 0 <= engine.observed_end - (t0 + 600) <= 3.0

@@ -7,21 +7,21 @@ a new one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from planner.domain.catalogue import Catalogue
+from planner.domain.dates import short_date
 from planner.domain.models import DayStatus, PlanItem, Profile, SessionLog, Settings
 from planner.domain.phases import estimate_seconds
-from planner.domain.status import day_status
+from planner.domain.status import day_status, is_rest
 from planner.domain.weeks import plan_week_number, week_days
 from planner.storage.store import Store
 
 
 @dataclass(frozen=True)
-class WeekData:
-    """The plan items, rest days, logs and statuses of the seven days from ``monday``."""
+class Week:
+    """The seven days from ``monday``: items, rest days, logs, statuses, minutes and advice."""
 
     monday: date
     days: tuple[date, ...]
@@ -29,6 +29,15 @@ class WeekData:
     rest: frozenset[date]
     logs: tuple[SessionLog, ...]
     statuses: dict[date, DayStatus]
+    minutes: dict[date, float]
+    """Each day's session length in minutes, by the live session's timing model."""
+    profile: Profile | None
+    advice: str
+    settings: Settings
+
+    def is_rest(self, day: date) -> bool:
+        """Whether ``day`` counts as a rest day (marked so, with nothing planned on it)."""
+        return is_rest(day in self.rest, self.items[day])
 
     @property
     def sessions_done(self) -> int:
@@ -37,12 +46,22 @@ class WeekData:
 
     @property
     def sessions_planned(self) -> int:
-        """Days of the week with exercises on them that are not rest days."""
-        return sum(1 for day in self.days if self.items[day] and day not in self.rest)
+        """Days of the week with exercises on them (a rest day with exercises is a training day)."""
+        return sum(1 for day in self.days if self.items[day])
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes of exercise planned for the week."""
+        return round(sum(self.minutes[day] for day in self.days if not self.is_rest(day)))
+
+    @property
+    def plan_text(self) -> str:
+        """Where the week sits in the plan: ``plan week 3 of 6``, or why it is outside it."""
+        return plan_weeks_text(self.profile, self.monday)
 
 
-def load_week(store: Store, monday: date, today: date) -> WeekData:
-    """Read the week that starts on ``monday`` and work out each day's status."""
+def read_week(store: Store, catalogue: Catalogue, monday: date, today: date) -> Week:
+    """Read the week that starts on ``monday`` and work out each day's status and length."""
     days = tuple(week_days(monday))
     items: dict[date, list[PlanItem]] = {day: [] for day in days}
     for item in store.items_between(days[0], days[-1]):
@@ -52,7 +71,20 @@ def load_week(store: Store, monday: date, today: date) -> WeekData:
     statuses = {
         day: day_status(day, items[day], logs, rest=day in rest, today=today) for day in days
     }
-    return WeekData(monday, days, items, rest, logs, statuses)
+    settings = store.settings()
+    minutes = {day: day_minutes(items[day], catalogue, settings) for day in days}
+    return Week(
+        monday,
+        days,
+        items,
+        rest,
+        logs,
+        statuses,
+        minutes,
+        store.profile(),
+        store.plan_advice(),
+        settings,
+    )
 
 
 def exercise_name(catalogue: Catalogue, exercise_id: str) -> str:
@@ -77,21 +109,22 @@ def day_minutes(items: list[PlanItem], catalogue: Catalogue, settings: Settings)
     return seconds / 60
 
 
-def planned_minutes(week: WeekData, minutes: Mapping[date, float]) -> int:
-    """Minutes of exercise planned for the week, rest days left out.
+def plan_weeks_text(profile: Profile | None, monday: date) -> str:
+    """The plan weeks the calendar week of ``monday`` shows: ``plan week 3 of 6``,
+    ``plan weeks 1–2 of 6`` when it straddles two, or why it is outside the plan.
 
-    ``minutes`` holds each day's :func:`day_minutes`, worked out once per week read.
+    Plan weeks are seven-day blocks from the plan's first day.
     """
-    return round(sum(minutes[day] for day in week.days if day not in week.rest))
-
-
-def plan_week_text(profile: Profile | None, monday: date) -> str:
-    """Where the shown week sits in the plan: ``plan week 3 of 6``, or why it is outside it."""
     if profile is None:
         return "no plan yet"
-    number = plan_week_number(profile.start, monday)
-    if number < 1:
-        return f"plan starts {profile.start.strftime('%d %b')}"
-    if number > profile.weeks:
+    sunday = monday + timedelta(days=6)
+    end = profile.start + timedelta(days=7 * profile.weeks - 1)
+    if sunday < profile.start:
+        return f"plan starts {short_date(profile.start)}"
+    if monday > end:
         return f"after the {profile.weeks}-week plan"
-    return f"plan week {number} of {profile.weeks}"
+    first = plan_week_number(profile.start, max(monday, profile.start))
+    last = plan_week_number(profile.start, min(sunday, end))
+    if first == last:
+        return f"plan week {first} of {profile.weeks}"
+    return f"plan weeks {first}–{last} of {profile.weeks}"

@@ -1,9 +1,8 @@
-"""Writing the plan as a text file from the calendar's export key.
+"""Exporting: which part of the plan to export, and the calendar's export file.
 
-The file goes in the current working folder as ``back-plan-<ISO week>.txt``. An
-existing file is never replaced: the name gets ``-2``, ``-3``... instead. The text
-is written to a temporary file first and then linked into place under a free name,
-so a crash leaves no half-written export and two exports cannot claim one name.
+Both the ``planner export`` command and the calendar's export key read their window
+here; both write through storage's ``export_target``, the one export writer (whole or
+not at all, never over anything but a regular file).
 """
 
 from __future__ import annotations
@@ -23,26 +22,28 @@ class ExportFileError(UserFacingError):
     """The export file could not be written; the message says where and why."""
 
 
-def export_window(store: Store, monday: date) -> ExportWindow:
-    """The part of the plan to export: the week of ``monday`` through the plan's last week.
+def export_window(store: Store, start: date, weeks: int) -> ExportWindow:
+    """``weeks`` weeks of the plan from ``start``, as every export format reads it."""
+    end = start + timedelta(days=7 * weeks - 1)
+    return ExportWindow(
+        start=start,
+        weeks=weeks,
+        items=tuple(store.items_between(start, end)),
+        rest_days=frozenset(store.rest_days_between(start, end)),
+        advice=store.plan_advice(),
+        profile=store.profile(),
+    )
 
-    Outside a plan (or with none) it is just that one week.
-    """
+
+def plan_window(store: Store, monday: date) -> ExportWindow:
+    """The week of ``monday`` through the plan's last week (just that week outside a plan)."""
     profile = store.profile()
     weeks = 1
     if profile is not None:
         plan_end = profile.start + timedelta(days=7 * profile.weeks - 1)
         if plan_end >= monday:
             weeks = (monday_of(plan_end) - monday).days // 7 + 1
-    end = monday + timedelta(days=7 * weeks - 1)
-    return ExportWindow(
-        start=monday,
-        weeks=weeks,
-        items=tuple(store.items_between(monday, end)),
-        rest_days=frozenset(store.rest_days_between(monday, end)),
-        advice=store.plan_advice(),
-        profile=profile,
-    )
+    return export_window(store, monday, weeks)
 
 
 def write_text_export(
@@ -50,9 +51,10 @@ def write_text_export(
 ) -> Path:
     """Write the plan from ``monday`` on as text in ``folder`` (default: the working folder).
 
-    Returns the file's full path; raises ExportFileError when the folder cannot be written to.
+    The file is ``back-plan-<ISO week>.txt``, or ``-2``, ``-3``... when that is taken: an
+    existing file is never replaced. Returns its full path.
     """
-    text = render_text(export_window(store, monday), catalogue)
+    text = render_text(plan_window(store, monday), catalogue)
     stem = f"back-plan-{week_label(monday)}"
     try:
         # The working folder may have been deleted since the app started.

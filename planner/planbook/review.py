@@ -1,9 +1,9 @@
-"""Saving sessions and letting them steer the plan: the feedback rules applied to the store.
+"""The weekly review: the feedback rules applied to the store, and the sentences that say so.
 
-``record_session`` saves a log and reviews the plan; ``review_plan`` reviews it without a
-new log (the calendar runs it when it opens, so a week that ended unseen is settled).
-Both review two weeks: last week decides this week's doses, this week (so far) decides
-next week's. The rules are idempotent, so reviewing as often as we like is safe.
+``review_plan`` reviews two weeks: last week decides this week's doses, this week (so
+far) decides next week's. The calendar runs it when it opens, so a week that ended
+unseen is settled, and ``journal.record_session`` runs it with every new log. The
+rules are idempotent, so reviewing as often as we like is safe.
 """
 
 from __future__ import annotations
@@ -13,36 +13,31 @@ from datetime import date, timedelta
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.feedback import PAUSE_BANNER_PREFIX, STEP_BACK_REASON, Review, review_week
-from planner.domain.models import PlanItem, SessionLog
+from planner.domain.models import PlanItem
 from planner.domain.weeks import monday_of
-from planner.storage.store import ReadOnlyStoreError, Store
+from planner.planbook.change import change
+from planner.storage.store import Store
 
 _WEEK = timedelta(days=7)
 
 
-def record_session(store: Store, catalogue: Catalogue, log: SessionLog, today: date) -> str:
-    """Save ``log``, apply the feedback rules, and say in one line what changed for next week.
-
-    Returns "" when the plan did not change; on a read-only store, the reason nothing
-    was saved.
-    """
-    try:
-        with store.transaction():  # the log and what it changes in the plan: one commit
-            store.log_session(log)
-            return review_plan(store, catalogue, today)
-    except ReadOnlyStoreError as error:
-        return str(error)
-
-
 def review_plan(store: Store, catalogue: Catalogue, today: date) -> str:
-    """Apply the feedback rules to this week and next; one line about what changed, or ""."""
+    """Apply the feedback rules to this week and next; one line about what changed, or "".
+
+    One transaction; a read-only store is left as it is and nothing is said.
+    """
     if store.read_only:
         return ""
+    with change(store):
+        return apply_review(store, catalogue, today)
+
+
+def apply_review(store: Store, catalogue: Catalogue, today: date) -> str:
+    """``review_plan``'s writes, for a caller that already holds a transaction."""
     this_monday = monday_of(today)
-    with store.transaction():
-        last = _review(store, this_monday - _WEEK, today)
-        current = _review(store, this_monday, today)
-        _update_banner(store, current.pause.banner if current.pause else "")
+    last = _review(store, this_monday - _WEEK, today)
+    current = _review(store, this_monday, today)
+    _update_banner(store, current.pause.banner if current.pause else "")
     return _describe(catalogue, current, last)
 
 

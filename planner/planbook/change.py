@@ -1,0 +1,53 @@
+"""One user action, one change: the read-only refusal and the transaction every write uses."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from planner.domain.errors import UserFacingError
+from planner.storage.store import Store
+
+READ_ONLY = "The data file is open read-only, so nothing can be changed here."
+"""The one wording of the refusal, wherever a change is refused for that reason."""
+
+
+class ReadOnlyError(UserFacingError):
+    """A change was asked of a data file open read-only; nothing was written."""
+
+
+def refuse_read_only(store: Store) -> None:
+    """Raise ReadOnlyError when ``store`` cannot be changed (before asking the user anything)."""
+    if store.read_only:
+        raise ReadOnlyError(READ_ONLY)
+
+
+@contextlib.contextmanager
+def change(store: Store) -> Iterator[None]:
+    """Run one user action's writes as a single transaction: all of them land, or none.
+
+    Refuses a read-only store first, in the one wording above. A finished session that
+    a failed write left waiting on disk is saved with the action, in the same commit.
+    """
+    refuse_read_only(store)
+    with _transaction(store):
+        yield
+        _save_waiting_sessions(store)
+
+
+def _save_waiting_sessions(store: Store) -> None:
+    # Live sessions' checkpoints (interrupted) wait for the next launch, not for a change.
+    pending = getattr(store, "pending_logs", None)
+    if pending is None:
+        return
+    for entry in pending():
+        if not entry.interrupted:
+            store.log_session(entry.log)
+
+
+def _transaction(store: Store) -> contextlib.AbstractContextManager[Any]:
+    # Store.transaction() and the pending logs arrive with the storage half of issue 11;
+    # until it has landed, each store write is still atomic on its own.
+    begin = getattr(store, "transaction", None)
+    return begin() if begin is not None else contextlib.nullcontext()

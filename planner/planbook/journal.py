@@ -1,0 +1,108 @@
+"""Sessions on the record: save a finished one with its review, checkpoint a live one, and
+recover at launch what a kill, a crash or a failed save left waiting on disk.
+
+A log that cannot be saved (a full disk, a folder made read-only) is never kept only in a
+screen: it waits in the store's side file of pending logs, and the next successful change
+or the next launch saves it. A live session's checkpoint waits there too, marked
+interrupted, so a launch after a kill keeps it as a partial session and says so once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.dates import short_date
+from planner.domain.errors import UserFacingError
+from planner.domain.models import SessionLog
+from planner.planbook.change import change, refuse_read_only
+from planner.planbook.review import apply_review
+from planner.storage.errors import StoreError
+from planner.storage.store import Store
+
+
+class SessionNotSavedError(UserFacingError):
+    """A session log could not be written to the data file; the message says where it waits."""
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What a launch found waiting, and the sentence to tell the user once ("" for nothing)."""
+
+    logs: tuple[SessionLog, ...]
+    notice: str
+
+
+def record_session(store: Store, catalogue: Catalogue, log: SessionLog, today: date) -> str:
+    """Save ``log`` and apply the feedback rules in one change; say what changed, or "".
+
+    If the write fails the log waits on disk (pending) and is saved with the next change
+    or launch; SessionNotSavedError says so. A read-only store refuses (ReadOnlyError).
+    """
+    refuse_read_only(store)
+    try:
+        with change(store):
+            store.log_session(log)
+            return apply_review(store, catalogue, today)
+    except StoreError as error:
+        raise SessionNotSavedError(_waiting_words(store, log, error)) from None
+
+
+def checkpoint_session(store: Store, log: SessionLog) -> None:
+    """Keep what a live session has done so far, cheaply, in case the app is killed.
+
+    The log's id is the session's: the finished log replaces the checkpoint. Nothing is
+    kept for a read-only store (its session cannot be saved anyway).
+    """
+    if not store.read_only:
+        store.save_pending_log(log, interrupted=True)
+
+
+def forget_checkpoint(store: Store, log_id: str) -> None:
+    """Drop a live session's checkpoint (the session ended with nothing done)."""
+    if not store.read_only:
+        store.forget_pending([log_id])
+
+
+def recover_sessions(store: Store) -> Recovered:
+    """Save every session left waiting on disk; the sentence to tell the user once.
+
+    An interrupted session with nothing done is forgotten. A read-only store leaves
+    them waiting for the app that can write.
+    """
+    if store.read_only:
+        return Recovered((), "")
+    pending = store.pending_logs()
+    if not pending:
+        return Recovered((), "")
+    kept = [entry for entry in pending if any_done(entry.log)]
+    empty = [entry.log.id for entry in pending if not any_done(entry.log)]
+    with change(store):
+        for entry in kept:
+            store.log_session(entry.log)
+    if empty:
+        store.forget_pending(empty)
+    sentences = [
+        f"Your session of {short_date(entry.log.day)} was interrupted; what you did is kept."
+        if entry.interrupted
+        else f"Your session of {short_date(entry.log.day)}, not saved before, is saved now."
+        for entry in kept
+    ]
+    return Recovered(tuple(entry.log for entry in kept), " ".join(sentences))
+
+
+def any_done(log: SessionLog) -> bool:
+    """Whether a log holds any exercise worked (a checkpoint before the first one does not)."""
+    return any(entry.seconds > 0 or entry.completed for entry in log.exercises)
+
+
+def _waiting_words(store: Store, log: SessionLog, error: StoreError) -> str:
+    try:
+        store.save_pending_log(log, interrupted=False)
+    except (StoreError, OSError):
+        return f"Your session could not be saved: {error.as_sentence()}"
+    return (
+        f"Your session is not saved yet: {error.as_sentence()} It waits on disk and is saved "
+        "with your next change or the next launch."
+    )

@@ -1,0 +1,141 @@
+"""Building a new plan (the wizard and ``planner plan``): what it replaces, what it keeps.
+
+A new plan replaces the saved one from its first day on. It never starts in the past
+(a past start becomes today, and the summary says so), it keeps every day from then on
+whose session is already done, and it counts the days the user changed by hand, so the
+app can ask before replacing them and the command can say it did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.dates import short_date
+from planner.domain.errors import UserFacingError
+from planner.domain.models import Dose, Plan, PlanItem, Profile
+from planner.domain.progression import generate_plan, weekly_work_seconds
+from planner.planbook.change import change
+from planner.storage.store import Store
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    """A generated plan and what saving it would do to the saved one."""
+
+    plan: Plan
+    """The plan as it will be saved: done days keep what they had."""
+    asked_start: date
+    """The start the user gave (today when it was in the past, see ``plan.profile.start``)."""
+    kept_days: frozenset[date]
+    """Days from the start on whose session is done: their exercises stay as they are."""
+    hand_edits: int
+    """Days from the start on that the user changed by hand, which the plan replaces."""
+
+    @property
+    def start_moved(self) -> bool:
+        """Whether the asked-for start was in the past and the plan starts today instead."""
+        return self.asked_start != self.plan.profile.start
+
+
+def draft_plan(store: Store, catalogue: Catalogue, profile: Profile, today: date) -> PlanDraft:
+    """Generate the plan for ``profile`` and work out what saving it keeps and replaces.
+
+    Raises the generator's UserFacingError for inputs it refuses.
+    """
+    asked = profile.start
+    if profile.start < today:
+        profile = replace(profile, start=today)
+    fresh = generate_plan(profile, catalogue)
+    start = profile.start
+    saved_items = store.items_between(start, date.max)
+    done = frozenset(log.day for log in store.logs_between(start, date.max))
+    kept_items = tuple(item for item in saved_items if item.day in done)
+    kept_rest = frozenset(store.rest_days_between(start, date.max)) & done
+    plan = replace(
+        fresh,
+        items=tuple(item for item in fresh.items if item.day not in done) + kept_items,
+        rest_days=frozenset(day for day in fresh.rest_days if day not in done) | kept_rest,
+    )
+    edits = _hand_edited_days(store.profile(), catalogue, saved_items, start, done)
+    return PlanDraft(plan, asked, done, edits)
+
+
+def rebuild_question(draft: PlanDraft) -> str:
+    """What to ask before a new plan replaces days changed by hand, or ""."""
+    if not draft.hand_edits:
+        return ""
+    days = "1 day" if draft.hand_edits == 1 else f"{draft.hand_edits} days"
+    since = short_date(draft.plan.profile.start)
+    return f"You changed {days} of the plan by hand from {since} on. The new plan replaces them."
+
+
+def save_plan(store: Store, draft: PlanDraft) -> None:
+    """Save the drafted plan in one change; days before its start stay as they were."""
+    with change(store):
+        store.save_plan(draft.plan, keep_before=draft.plan.profile.start)
+
+
+def summary(draft: PlanDraft, catalogue: Catalogue) -> str:
+    """A few lines on what was saved: dates, sessions, minutes a week at first and at the end."""
+    plan, profile = draft.plan, draft.plan.profile
+    sessions = len({item.day for item in plan.items})
+    lines = [
+        f"Saved a {profile.weeks}-week plan from {short_date(profile.start, year=True)} "
+        f"to {short_date(plan.end, year=True)}: "
+        f"{sessions} sessions, {len(plan.rest_days)} rest days.",
+    ]
+    if draft.start_moved:
+        lines.append(
+            f"The start you gave ({short_date(draft.asked_start, year=True)}) is in the past, "
+            "so the plan starts today; earlier days are history and were left as they were."
+        )
+    if draft.kept_days:
+        count = len(draft.kept_days)
+        lines.append(f"Kept {count} day{'s' if count != 1 else ''} whose session is already done.")
+    if draft.hand_edits:
+        lines.append(
+            f"Replaced {draft.hand_edits} day{'s' if draft.hand_edits != 1 else ''} "
+            "changed by hand."
+        )
+    weekly_work = weekly_work_seconds(plan, catalogue)
+    if weekly_work:
+        first, last = round(weekly_work[0] / 60), round(weekly_work[-1] / 60)
+        lines.append(
+            f"About {first} minutes of exercise in the first week"
+            + (f", rising to {last} by the last." if len(weekly_work) > 1 else ".")
+        )
+    if plan.advice:
+        lines.append(plan.advice)
+    return "\n".join(lines)
+
+
+def _hand_edited_days(
+    profile: Profile | None,
+    catalogue: Catalogue,
+    saved: list[PlanItem],
+    start: date,
+    done: frozenset[date],
+) -> int:
+    """Days from ``start`` on (done days aside) where the saved plan differs from its own
+    generator's output: the user's hand edits. Doses the feedback rules held count as
+    the plan's own."""
+    if profile is None:
+        return 0
+    try:
+        generated = generate_plan(profile, catalogue).items
+    except UserFacingError:
+        return 0
+
+    def by_day(items: tuple[PlanItem, ...] | list[PlanItem]) -> dict[date, list[tuple[str, Dose]]]:
+        days: dict[date, list[tuple[str, Dose]]] = {}
+        for item in sorted(items, key=lambda i: (i.day, i.position)):
+            if item.day >= start and item.day not in done:
+                days.setdefault(item.day, []).append(
+                    (item.exercise_id, item.unheld_dose or item.dose)
+                )
+        return days
+
+    ours, theirs = by_day(saved), by_day(generated)
+    return sum(1 for day in ours.keys() | theirs.keys() if ours.get(day) != theirs.get(day))
