@@ -15,7 +15,7 @@ from planner.domain.catalogue import load_catalogue
 from planner.domain.errors import UserError
 from planner.domain.models import Activity, Profile
 from planner.domain.progression import parse_start, parse_weekdays
-from planner.planbook.plans import draft_plan, save_plan, summary
+from planner.planbook.plans import draft_plan, new_plan, save_plan, summary
 from planner.storage import open_store
 
 
@@ -41,8 +41,9 @@ def run_plan(args: argparse.Namespace, db_path: Path) -> int:
     today = date.today()
     profile = profile_from_args(args, today)
     catalogue = load_catalogue(args.routines)
+    fresh = new_plan(profile, catalogue, today)
     with open_store(db_path) as store:
-        draft = draft_plan(store, catalogue, profile, today)
+        draft = draft_plan(store, catalogue, fresh, profile.start)
         save_plan(store, draft)
     print(summary(draft, catalogue))
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
 
 from planner.domain.errors import UserFacingError
 from planner.storage.store import Store
@@ -27,27 +26,9 @@ def refuse_read_only(store: Store) -> None:
 def change(store: Store) -> Iterator[None]:
     """Run one user action's writes as a single transaction: all of them land, or none.
 
-    Refuses a read-only store first, in the one wording above. A finished session that
-    a failed write left waiting on disk is saved with the action, in the same commit.
+    Refuses a read-only store first, in the one wording above. (The store saves any
+    finished session that a failed write left waiting with the same commit.)
     """
     refuse_read_only(store)
-    with _transaction(store):
+    with store.transaction():
         yield
-        _save_waiting_sessions(store)
-
-
-def _save_waiting_sessions(store: Store) -> None:
-    # Live sessions' checkpoints (interrupted) wait for the next launch, not for a change.
-    pending = getattr(store, "pending_logs", None)
-    if pending is None:
-        return
-    for entry in pending():
-        if not entry.interrupted:
-            store.log_session(entry.log)
-
-
-def _transaction(store: Store) -> contextlib.AbstractContextManager[Any]:
-    # Store.transaction() and the pending logs arrive with the storage half of issue 11;
-    # until it has landed, each store write is still atomic on its own.
-    begin = getattr(store, "transaction", None)
-    return begin() if begin is not None else contextlib.nullcontext()

@@ -49,6 +49,33 @@ def record_session(store: Store, catalogue: Catalogue, log: SessionLog, today: d
         raise SessionNotSavedError(_waiting_words(store, log, error)) from None
 
 
+def waiting_sessions(store: Store) -> list[SessionLog]:
+    """Finished sessions whose save failed and that wait on disk (not live checkpoints)."""
+    return [entry.log for entry in store.pending_logs() if not entry.interrupted]
+
+
+def settle(store: Store, catalogue: Catalogue, today: date) -> str:
+    """Save the finished sessions waiting on disk and apply the feedback rules, in one change.
+
+    The calendar runs this when it opens, when the day changes and before each edit while
+    a session waits. Returns what to tell the user ("" for nothing); a read-only store is
+    left as it is.
+    """
+    if store.read_only:
+        return ""
+    waiting = waiting_sessions(store)
+    with change(store):
+        for log in waiting:
+            store.log_session(log)
+        message = apply_review(store, catalogue, today)
+    saved = [_saved_late(log) for log in waiting]
+    return " ".join([*saved, message] if message else saved)
+
+
+def _saved_late(log: SessionLog) -> str:
+    return f"Your session of {short_date(log.day)}, not saved before, is saved now."
+
+
 def checkpoint_session(store: Store, log: SessionLog) -> None:
     """Keep what a live session has done so far, cheaply, in case the app is killed.
 
@@ -86,7 +113,7 @@ def recover_sessions(store: Store) -> Recovered:
     sentences = [
         f"Your session of {short_date(entry.log.day)} was interrupted; what you did is kept."
         if entry.interrupted
-        else f"Your session of {short_date(entry.log.day)}, not saved before, is saved now."
+        else _saved_late(entry.log)
         for entry in kept
     ]
     return Recovered(tuple(entry.log for entry in kept), " ".join(sentences))
@@ -98,9 +125,9 @@ def any_done(log: SessionLog) -> bool:
 
 
 def _waiting_words(store: Store, log: SessionLog, error: StoreError) -> str:
-    try:
-        store.save_pending_log(log, interrupted=False)
-    except (StoreError, OSError):
+    # The store keeps a log whose save failed in its pending file, when it can.
+    waiting = any(entry.log.id == log.id for entry in store.pending_logs())
+    if not waiting:
         return f"Your session could not be saved: {error.as_sentence()}"
     return (
         f"Your session is not saved yet: {error.as_sentence()} It waits on disk and is saved "

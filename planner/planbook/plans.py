@@ -39,16 +39,19 @@ class PlanDraft:
         return self.asked_start != self.plan.profile.start
 
 
-def draft_plan(store: Store, catalogue: Catalogue, profile: Profile, today: date) -> PlanDraft:
-    """Generate the plan for ``profile`` and work out what saving it keeps and replaces.
+def new_plan(profile: Profile, catalogue: Catalogue, today: date) -> Plan:
+    """The generated plan for ``profile``, starting today if its start is in the past.
 
-    Raises the generator's UserFacingError for inputs it refuses.
+    Raises the generator's UserFacingError for inputs it refuses (before any file is opened).
     """
-    asked = profile.start
     if profile.start < today:
         profile = replace(profile, start=today)
-    fresh = generate_plan(profile, catalogue)
-    start = profile.start
+    return generate_plan(profile, catalogue)
+
+
+def draft_plan(store: Store, catalogue: Catalogue, fresh: Plan, asked: date) -> PlanDraft:
+    """What saving the ``fresh`` plan (``asked`` for this start) keeps and replaces."""
+    start = fresh.profile.start
     saved_items = store.items_between(start, date.max)
     done = frozenset(log.day for log in store.logs_between(start, date.max))
     kept_items = tuple(item for item in saved_items if item.day in done)

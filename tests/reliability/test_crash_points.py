@@ -18,9 +18,9 @@ import pytest
 from planner.cli import main as planner_main
 from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Dose, Settings
+from planner.planbook.journal import record_session
 from planner.storage import open_store
 from planner.storage.archive import archive_cutoff
-from planner.storage.journal import record_session
 from planner.storage.recovery import open_for_app
 from tests.reliability.crash_points import Action, crash_every_point
 from tests.reliability.support import PLAN_START

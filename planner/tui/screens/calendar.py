@@ -23,11 +23,11 @@ from textual.widgets import Footer, Static
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.dates import long_date, short_date
-from planner.domain.models import DayStatus, PlanItem
+from planner.domain.models import DayStatus, PlanItem, SessionLog
 from planner.domain.weeks import monday_of, week_label
 from planner.planbook import edits
 from planner.planbook.change import refuse_read_only
-from planner.planbook.review import review_plan
+from planner.planbook.journal import record_session, settle, waiting_sessions
 from planner.planbook.week import exercise_name, read_week
 from planner.storage.store import Store
 from planner.tui.errors import reports_user_errors, reports_user_errors_async
@@ -67,7 +67,7 @@ class CalendarScreen(Screen[None]):
         self.set_reactive(CalendarScreen.today, clock.today())
         self.week = read_week(store, catalogue, monday_of(self.today), self.today)
         self._reviewed = False
-        self._shown: tuple[str, str] = ("", "")
+        self._drawn: tuple[str, str] = ("", "")
         self.set_reactive(CalendarScreen.selection, self._select(self.today))
 
     def compose(self) -> ComposeResult:
@@ -106,11 +106,12 @@ class CalendarScreen(Screen[None]):
 
     @reports_user_errors
     def _review(self) -> None:
-        """Apply the feedback rules once a day, before anything can use this week's doses."""
-        if self._reviewed:
+        """Apply the feedback rules once a day, before anything can use this week's doses,
+        and save any finished session a failed write left waiting."""
+        if self._reviewed and not waiting_sessions(self.store):
             return
         self._reviewed = True
-        message = review_plan(self.store, self.catalogue, self.today)
+        message = settle(self.store, self.catalogue, self.today)
         self.reload()
         self.tell(message)
 
@@ -190,16 +191,16 @@ class CalendarScreen(Screen[None]):
         if self.store.read_only:
             parts.append("read-only")
         header = " · ".join(parts)
-        if (header, week.advice) != self._shown:
+        if (header, week.advice) != self._drawn:
             # The header has a fixed height; the banner's follows its text, so only a new
             # advice text needs a layout pass.
-            if header != self._shown[0]:
+            if header != self._drawn[0]:
                 self.query_one("#calendar-header", Static).update(Content(header), layout=False)
-            if week.advice != self._shown[1]:
+            if week.advice != self._drawn[1]:
                 banner = self.query_one("#calendar-advice", Static)
                 banner.update(Content(week.advice))
                 banner.display = bool(week.advice)
-            self._shown = (header, week.advice)
+            self._drawn = (header, week.advice)
         self.query_one("#calendar-detail", Static).update(self._detail(), layout=False)
 
     def _detail(self) -> Content:
@@ -384,7 +385,7 @@ class CalendarScreen(Screen[None]):
     @reports_user_errors_async
     async def action_wizard(self) -> None:
         """Build a new plan from the wizard's answers; what is done and the past stay."""
-        from planner.planbook.plans import draft_plan, rebuild_question, save_plan
+        from planner.planbook.plans import draft_plan, new_plan, rebuild_question, save_plan
         from planner.tui.screens.wizard import PlanWizard
 
         self._review()
@@ -394,7 +395,8 @@ class CalendarScreen(Screen[None]):
         profile = await self.app.push_screen_wait(wizard)
         if profile is None:
             return
-        draft = draft_plan(self.store, self.catalogue, profile, self.today)
+        fresh = new_plan(profile, self.catalogue, self.today)
+        draft = draft_plan(self.store, self.catalogue, fresh, profile.start)
         question = rebuild_question(draft)
         if question and not await self.ask(f"{question} Build it anyway?", "Build"):
             return
@@ -407,7 +409,6 @@ class CalendarScreen(Screen[None]):
     @reports_user_errors_async
     async def action_session(self) -> None:
         """Run the selected day's exercises in the live-session screen, then record them."""
-        from planner.planbook.journal import record_session
         from planner.tui.screens.session import SessionScreen
 
         self._review()  # the session must run this week's doses, not last launch's
@@ -425,11 +426,14 @@ class CalendarScreen(Screen[None]):
             message = "The data file is open read-only: this session will not be saved."
             self.notify(message, severity="warning", markup=False)
         screen = SessionScreen(day, items, self.catalogue, self.week.settings, self.clock)
-        log = await self.app.push_screen_wait(screen)
+        self.record(await self.app.push_screen_wait(screen))
+
+    @reports_user_errors
+    def record(self, log: SessionLog | None) -> None:
+        """Save the session just done with its feedback review, and say what it changed."""
         if log is None:
             self.notify("The session ended before any exercise was done; nothing was logged.")
             return
-        refuse_read_only(self.store)
         message = record_session(self.store, self.catalogue, log, self.clock.today())
         self.reload()
         self.notify("Session saved.", markup=False)

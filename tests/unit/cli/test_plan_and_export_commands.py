@@ -243,10 +243,16 @@ def test_a_plan_that_starts_in_the_past_leaves_the_past_alone_and_says_so(
     args = ["--minutes", "15", "--weeks", "2", "--start", last_week.isoformat()]
     assert main(["--db", str(db), "plan", *PLAN_ARGS, *args]) == 0
     out = capsys.readouterr().out
-    assert f"Days before {short_date(today)} are history" in out
+    asked = short_date(last_week, year=True)
+    assert f"The start you gave ({asked}) is in the past, so the plan starts today" in out
+    assert f"plan from {short_date(today, year=True)}" in out
     with open_store(db) as store:
         assert store.items_between(last_week, today - timedelta(days=1)) == []
         saved_days = {item.day for item in store.items_between(today, today + timedelta(weeks=2))}
+        profile = store.profile()
+    # Two whole plan weeks from today, not what was left of two weeks from the past start.
+    assert profile is not None and profile.start == today
+    assert saved_days and max(saved_days) > today + timedelta(days=7)
     assert f"{len(saved_days)} sessions" in out
 
 
