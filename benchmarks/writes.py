@@ -22,8 +22,8 @@ import orjson
 
 from benchmarks.generate_history import write_history, years_argument
 from planner.domain.catalogue import load_catalogue
-from planner.storage import open_store
 from planner.planbook.journal import record_session
+from planner.storage import open_store
 
 RUNS = 15
 
