@@ -523,7 +523,7 @@ class Store:
         key = from_day.isoformat()
         self._unarchive(
             lambda doc: doc["exercise_id"] == exercise_id and doc["day"] >= key,
-            reaches=from_day,
+            first=from_day,
             tables=("plan_items",),
         )
         self._custom.remove(Query().id == exercise_id)
