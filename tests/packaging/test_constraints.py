@@ -36,6 +36,7 @@ def test_ci_runs_the_readme_test_command_with_the_constraints() -> None:
     assert command == readme_test_command()
     assert "pip install -q -c constraints/test.txt -e '.[test]'" in command
     assert command.startswith("python3 -m venv .venv && ")  # a fresh machine installs it all
+    assert command.endswith(" && .venv/bin/python scripts/check_lowest.py")
 
 
 @pytest.mark.parametrize(

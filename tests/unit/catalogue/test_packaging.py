@@ -1,4 +1,5 @@
-"""The wheel carries routines.json as planner/routines.json, and an installed app loads it."""
+"""The wheel carries routines.json as planner/routines.json, both commands and the licence; an
+installed app loads the packaged catalogue."""
 
 from __future__ import annotations
 
@@ -58,3 +59,14 @@ def test_an_installed_copy_loads_the_packaged_catalogue(wheel: Path, tmp_path: P
     where, count = result.stdout.split()
     assert Path(where).is_relative_to(site)
     assert count == "7"
+
+
+def test_the_wheel_declares_both_commands_and_carries_the_licence(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+        scripts = archive.read(points).decode()
+        (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(licence) == ROOT.joinpath("LICENSE").read_bytes()
+    assert "\nplanner = planner.cli:main\n" in scripts
+    assert "\nback-planner = planner.cli:main\n" in scripts
