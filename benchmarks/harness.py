@@ -90,6 +90,17 @@ class Terminal:
             self._read_some(deadline)
         return time.monotonic() - sent
 
+    def key_until(self, key: bytes, marker: bytes, timeout: float = 20.0) -> float:
+        """Seconds from writing ``key`` to ``marker`` appearing in what is painted after it."""
+        self.drain()
+        start = len(self.screen)
+        sent = time.monotonic()
+        os.write(self.fd, key)
+        deadline = sent + timeout
+        while marker not in self.screen[start:]:
+            self._read_some(deadline)
+        return time.monotonic() - sent
+
     def peak_rss_kib(self) -> int:
         """The child's peak resident memory (VmHWM) in KiB."""
         status = Path(f"/proc/{self.pid}/status").read_text()

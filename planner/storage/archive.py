@@ -133,6 +133,7 @@ class Archive:
         self.read_only = read_only
         self.parts: Parts = {}
         self._loaded: dict[int, Tables] = {}
+        self._checked: set[tuple[int, str]] = set()
         self._staged: dict[int, Tables] = {}
 
     @property
@@ -169,6 +170,10 @@ class Archive:
         """
         for year in self.years() if years is None else years:
             table: dict[str, Doc] = self._tables(year).get(name, {})
+            if (year, name) not in self._checked and year not in self._staged:
+                # Each table is checked when first read: the history's logs need not be
+                # decoded for a look at last year's plan.
+                self._check(year, name, table)
             yield from table.values()
 
     def stage(self, year: int, tables: Tables) -> None:
@@ -218,6 +223,8 @@ class Archive:
             self._loaded.pop(year, None)
             if year in parts:
                 self._loaded[year] = tables
+                # What we wrote came from checked records and from the hot file's own.
+                self._checked.update((year, name) for name in KEYS)
         self._staged = {}
         self.parts = parts
         if self.data_path is None:
@@ -236,7 +243,17 @@ class Archive:
         for year in list(self._loaded):
             if parts.get(year) != self.parts.get(year):
                 del self._loaded[year]
+                self._checked -= {(year, name) for name in KEYS}
         self.parts = dict(parts)
+
+    def _check(self, year: int, name: str, table: dict[str, Doc]) -> None:
+        assert self.data_path is not None or not table
+        path = archive_path(self.data_path or Path(), year, self.parts.get(year, 0))
+        try:
+            check_documents(path, {name: table})
+        except DamagedStoreError as error:
+            raise ArchiveUnreadableError(path, error.reason) from error
+        self._checked.add((year, name))
 
     def _tables(self, year: int) -> Tables:
         if year in self._staged:
@@ -262,7 +279,6 @@ class Archive:
             version = stored_version(path, tables)
             if version > SCHEMA_VERSION:
                 raise DamagedStoreError(path, "a newer Back Planner saved it")
-            check_documents(path, tables)
         except DamagedStoreError as error:
             raise ArchiveUnreadableError(path, error.reason) from error
         if not self.read_only:

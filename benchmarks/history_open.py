@@ -1,0 +1,47 @@
+"""History: from pressing ``h`` on the calendar to the history screen painted, at a history size.
+
+Starts ``planner`` on a generated history (``--years 1|5|20``), opens the history
+several times (back to the calendar in between) and prints the first open and the
+median of the later ones (goal: ≤ 150 ms at 20 years), beside the bare Textual app's
+key latency measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from benchmarks.generate_history import write_history, years_argument
+from benchmarks.harness import BARE_APP, median, painted, planner_command, python
+
+OPENS = 7
+RIGHT = b"\x1b[C"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    years_argument(parser)
+    years: int = parser.parse_args().years
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        db = home / "history.json"
+        write_history(db, years=years)
+        opens: list[float] = []
+        with painted([planner_command(), "--db", str(db)], b"Week 20", home) as (terminal, _):
+            for _ in range(OPENS):
+                # The streak card is painted with the history's numbers, so its label
+                # showing means the screen holds the history, not just its frame.
+                opens.append(terminal.key_until(b"h", b"Streak"))
+                terminal.key_until(b"c", b"Week 20")
+        with painted([python(), str(BARE_APP)], b"BAREAPPREADY", home) as (terminal, _):
+            bare = [terminal.key_latency(RIGHT) for _ in range(OPENS)]
+        print(
+            f"history, {years} years: first open {opens[0] * 1000:.0f} ms, again "
+            f"{median(opens[1:]) * 1000:.0f} ms median (goal <= 150 ms); bare app key "
+            f"{median(bare) * 1000:.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
