@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from planner.domain.catalogue import load_catalogue
+from planner.domain.date_limits import DateRangeError, check_window
 from planner.domain.errors import UserError
 from planner.domain.export import render_ics, render_markdown, render_text
 from planner.domain.progression import parse_start
@@ -48,6 +49,10 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         check_target(args.output.expanduser(), force=args.force)
     today = date.today()
     start = window_start(args, today)
+    try:
+        check_window(start, 7 * args.weeks)
+    except DateRangeError as error:
+        raise UserError(str(error)) from None
     catalogue = load_catalogue(args.routines)
     with open_store(db_path, read_only=True) as store:
         catalogue = catalogue.with_custom(store.custom_exercises())

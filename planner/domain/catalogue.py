@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from enum import StrEnum
@@ -23,6 +22,7 @@ from typing import Any, NoReturn, TypeVar
 from planner.domain.errors import UserFacingError
 from planner.domain.figure import Figure, PoseError, parse_figure
 from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.domain.text_rules import line_problem, terminal_safe
 
 SCHEMA_VERSION = 1
 """The only routines.json layout this version of the app reads."""
@@ -57,6 +57,8 @@ _DOSE_LIMITS = (
     ("sets", 1, 10, ""),
     ("rest_s", 0, 600, "seconds "),
 )
+DOSE_LIMITS = _DOSE_LIMITS
+"""(field, lowest, highest, unit) of each dose number; the data file's doses obey the same."""
 _REQUIRED_FIELDS = ("id", "name", "level", "kind", "sides", "position", "steps", "start", "target")
 _OPTIONAL_FIELDS = (
     "tempo_s",
@@ -69,14 +71,11 @@ _OPTIONAL_FIELDS = (
 )
 _TOP_LEVEL_FIELDS = ("schema_version", "guidance", "exercises")
 
-# Characters that would break a one-line message or a terminal row, or cannot be written as UTF-8.
-_UNPRINTABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})
-
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
 
 def _printable(text: str) -> str:
-    return "".join("?" if unicodedata.category(c) in _UNPRINTABLE else c for c in text)
+    return terminal_safe(text).replace("\n", "?")
 
 
 class CatalogueError(UserFacingError):
@@ -204,14 +203,11 @@ def _check_text(
     where = f"item {item} " if item is not None else ""
     if not isinstance(value, str):
         fields.fail(path, f"{where}must be text, got {_shown(value)}")
-    if any(unicodedata.category(c) in _UNPRINTABLE for c in value):
-        fields.fail(path, f"{where}must be a single line of printable text")
-    text = value.strip()
-    if required and not text:
-        fields.fail(path, f"{where}must not be empty")
-    if len(text) > max_len:
-        fields.fail(path, f"{where}must be at most {max_len} characters, got {len(text)}")
-    return text
+    # The one text rule (text_rules.py), shared with the data file and the custom form.
+    problem = line_problem(value, max_len, required=required)
+    if problem is not None:
+        fields.fail(path, f"{where}{problem}")
+    return value.strip()
 
 
 def _parse_dose(fields: _Fields, which: str) -> Dose:

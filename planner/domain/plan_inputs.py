@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.domain.date_limits import DateRangeError, check_day, check_window
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Activity, Profile
 
@@ -45,9 +46,10 @@ def parse_weekdays(text: str) -> frozenset[int]:
 def parse_start(text: str) -> date:
     """A start date written ``YYYY-MM-DD``; ValueError with a message for the user otherwise."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(f"'{text}' is not a date; write it like 2026-11-30") from None
+    return check_day(day)
 
 
 def validate_profile(profile: Profile) -> None:
@@ -71,3 +73,7 @@ def validate_profile(profile: Profile) -> None:
         raise ProfileError(
             f"a plan lasts from {MIN_WEEKS} to {MAX_WEEKS} weeks, not {profile.weeks}"
         )
+    try:
+        check_window(profile.start, 7 * profile.weeks)
+    except DateRangeError as error:
+        raise ProfileError(str(error)) from None

@@ -2,42 +2,155 @@
 
 Kept apart from the Store so the mapping is one small, testable place: a
 round trip through ``*_to_doc`` and ``*_from_doc`` gives back an equal value.
+
+Reading is as strict as the catalogue loader: every field is checked for its
+type and range (doses within the catalogue's limits, pain 0-10, settings within
+the settings dialog's, days within ``date_limits``), and every text is one line
+of printable text of bounded length (``text_rules``). A record that breaks any
+rule raises RecordError (a ValueError), so the file is refused as damaged and
+no bad value ever reaches a screen or a sum.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from planner.domain.figure import figure_to_doc, parse_figure
+from planner.domain import record_limits as limits
+from planner.domain.catalogue import DOSE_LIMITS, CatalogueError, parse_exercise
+from planner.domain.date_limits import DateRangeError, check_day
+from planner.domain.figure import figure_to_doc
 from planner.domain.models import (
     Activity,
     Dose,
     Effort,
     Exercise,
     ExerciseLog,
-    Kind,
     PlanItem,
     Profile,
     SessionLog,
     Settings,
-    Sides,
 )
+from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_MINUTES, MIN_WEEKS
+from planner.domain.text_rules import line_problem
 
 Doc = dict[str, Any]
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+_MAX_EXERCISE_ID = 40
+
+
+class RecordError(ValueError):
+    """A stored record that breaks a rule; the message names the field."""
+
+
+class _Reader:
+    """Reads the fields of one stored record, raising RecordError that names the field."""
+
+    def __init__(self, doc: object, where: str = "") -> None:
+        if not isinstance(doc, Mapping):
+            raise RecordError(f"{where or 'record'} is not an object")
+        self.doc = doc
+        self.where = where
+
+    def fail(self, field: str, problem: str) -> RecordError:
+        return RecordError(f"field '{self.where}{field}' {problem}")
+
+    def value(self, field: str) -> Any:
+        if field not in self.doc:
+            raise RecordError(f"missing field '{self.where}{field}'")
+        return self.doc[field]
+
+    def whole(self, field: str, low: int, high: int) -> int:
+        value = self.value(field)
+        if type(value) is not int or not low <= value <= high:
+            raise self.fail(field, f"must be a whole number from {low} to {high}")
+        return value
+
+    def optional_whole(self, field: str, low: int, high: int) -> int | None:
+        return None if self.doc.get(field) is None else self.whole(field, low, high)
+
+    def number(self, field: str, low: float, high: float) -> float:
+        value = self.value(field)
+        if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
+            raise self.fail(field, f"must be a number from {low} to {high}")
+        return float(value)
+
+    def flag(self, field: str, default: bool | None = None) -> bool:
+        if default is not None and field not in self.doc:
+            return default
+        value = self.value(field)
+        if type(value) is not bool:
+            raise self.fail(field, "must be true or false")
+        return value
+
+    def text(self, field: str, max_len: int, *, required: bool = True, default: str = "") -> str:
+        if not required and field not in self.doc:
+            return default
+        problem = line_problem(self.value(field), max_len, required=required)
+        if problem is not None:
+            raise self.fail(field, problem)
+        text: str = self.doc[field]
+        return text
+
+    def exercise_id(self, field: str) -> str:
+        return self.text(field, _MAX_EXERCISE_ID)
+
+    def day(self, field: str) -> date:
+        value = self.value(field)
+        try:
+            if not isinstance(value, str) or len(value) != 10:
+                raise ValueError
+            return check_day(date.fromisoformat(value))
+        except DateRangeError as error:
+            raise self.fail(field, str(error)) from None
+        except ValueError:
+            raise self.fail(field, "must be a date written YYYY-MM-DD") from None
+
+    def moment(self, field: str) -> datetime:
+        value = self.value(field)
+        try:
+            if not isinstance(value, str) or len(value) > 40:
+                raise ValueError
+            moment = datetime.fromisoformat(value)
+            check_day(moment.date())
+        except DateRangeError as error:
+            raise self.fail(field, str(error)) from None
+        except ValueError:
+            raise self.fail(field, "must be a date and time") from None
+        # The app writes local times without an offset; mixing in one with an offset
+        # would make logs impossible to compare.
+        if moment.tzinfo is not None:
+            raise self.fail(field, "must be a local time without a time-zone offset")
+        return moment
+
+    def choice(self, field: str, enum: type[_Choice]) -> _Choice:
+        value = self.value(field)
+        if not isinstance(value, str) or value not in {member.value for member in enum}:
+            raise self.fail(field, f"must be one of {', '.join(m.value for m in enum)}")
+        return enum(value)
+
+    def list(self, field: str, max_len: int) -> list[Any]:
+        value = self.value(field)
+        if not isinstance(value, list) or len(value) > max_len:
+            raise self.fail(field, f"must be a list of at most {max_len} entries")
+        return value
+
+    def dose(self, field: str) -> Dose:
+        return dose_from_doc(self.value(field), where=f"{self.where}{field}.")
 
 
 def dose_to_doc(dose: Dose) -> Doc:
     return {"hold_s": dose.hold_s, "reps": dose.reps, "sets": dose.sets, "rest_s": dose.rest_s}
 
 
-def dose_from_doc(doc: Doc) -> Dose:
-    return Dose(
-        hold_s=int(doc["hold_s"]),
-        reps=int(doc["reps"]),
-        sets=int(doc["sets"]),
-        rest_s=int(doc["rest_s"]),
-    )
+def dose_from_doc(doc: Doc, *, where: str = "") -> Dose:
+    """A dose, each number within the catalogue's limits; RecordError otherwise."""
+    fields = _Reader(doc, where)
+    return Dose(**{name: fields.whole(name, low, high) for name, low, high, _ in DOSE_LIMITS})
 
 
 def profile_to_doc(profile: Profile) -> Doc:
@@ -52,13 +165,19 @@ def profile_to_doc(profile: Profile) -> Doc:
 
 
 def profile_from_doc(doc: Doc) -> Profile:
+    """The plan's inputs, each within what the wizard accepts; RecordError otherwise."""
+    fields = _Reader(doc)
+    weekdays = fields.list("weekdays", 7)
+    if any(type(day) is not int or not 0 <= day <= 6 for day in weekdays):
+        raise fields.fail("weekdays", "must hold day numbers from 0 (Monday) to 6 (Sunday)")
+    fields.text("advice", limits.MAX_ADVICE, required=False)
     return Profile(
-        pain=int(doc["pain"]),
-        activity=Activity(doc["activity"]),
-        weekdays=frozenset(int(d) for d in doc["weekdays"]),
-        minutes=int(doc["minutes"]),
-        weeks=int(doc["weeks"]),
-        start=date.fromisoformat(doc["start"]),
+        pain=fields.whole("pain", *limits.PAIN),
+        activity=fields.choice("activity", Activity),
+        weekdays=frozenset(weekdays),
+        minutes=fields.whole("minutes", MIN_MINUTES, MAX_MINUTES),
+        weeks=fields.whole("weeks", MIN_WEEKS, MAX_WEEKS),
+        start=fields.day("start"),
     )
 
 
@@ -78,14 +197,16 @@ def item_to_doc(item: PlanItem) -> Doc:
 
 
 def item_from_doc(doc: Doc) -> PlanItem:
+    """One plan item; RecordError when any field is out of its range."""
+    fields = _Reader(doc)
     return PlanItem(
-        id=str(doc["id"]),
-        day=date.fromisoformat(doc["day"]),
-        exercise_id=str(doc["exercise_id"]),
-        dose=dose_from_doc(doc["dose"]),
-        position=int(doc.get("position", 0)),
-        held_reason=str(doc.get("held_reason", "")),
-        unheld_dose=dose_from_doc(doc["unheld_dose"]) if doc.get("unheld_dose") else None,
+        id=fields.text("id", limits.MAX_RECORD_ID),
+        day=fields.day("day"),
+        exercise_id=fields.exercise_id("exercise_id"),
+        dose=fields.dose("dose"),
+        position=fields.whole("position", 0, limits.MAX_POSITION) if "position" in doc else 0,
+        held_reason=fields.text("held_reason", limits.MAX_REASON, required=False),
+        unheld_dose=fields.dose("unheld_dose") if doc.get("unheld_dose") is not None else None,
     )
 
 
@@ -103,17 +224,19 @@ def exercise_log_to_doc(entry: ExerciseLog) -> Doc:
     }
 
 
-def exercise_log_from_doc(doc: Doc) -> ExerciseLog:
+def exercise_log_from_doc(doc: Doc, *, where: str = "") -> ExerciseLog:
+    """What was done of one exercise in a session; RecordError when out of range."""
+    fields = _Reader(doc, where)
     return ExerciseLog(
-        exercise_id=str(doc["exercise_id"]),
-        planned=dose_from_doc(doc["planned"]),
-        sets_done=int(doc["sets_done"]),
-        reps_done=int(doc["reps_done"]),
-        holds_done=int(doc["holds_done"]),
-        seconds=float(doc["seconds"]),
-        completed=bool(doc["completed"]),
-        skipped=bool(doc.get("skipped", False)),
-        name=str(doc.get("name", "")),
+        exercise_id=fields.exercise_id("exercise_id"),
+        planned=fields.dose("planned"),
+        sets_done=fields.whole("sets_done", 0, limits.MAX_COUNT),
+        reps_done=fields.whole("reps_done", 0, limits.MAX_COUNT),
+        holds_done=fields.whole("holds_done", 0, limits.MAX_COUNT),
+        seconds=fields.number("seconds", 0, limits.MAX_SECONDS),
+        completed=fields.flag("completed"),
+        skipped=fields.flag("skipped", default=False),
+        name=fields.text("name", limits.MAX_NAME, required=False),
     )
 
 
@@ -133,18 +256,23 @@ def log_to_doc(log: SessionLog) -> Doc:
 
 
 def log_from_doc(doc: Doc) -> SessionLog:
-    effort = doc.get("effort")
+    """One session log; RecordError when any field is out of its range."""
+    fields = _Reader(doc)
+    entries = fields.list("exercises", limits.MAX_EXERCISES_IN_SESSION)
     return SessionLog(
-        id=str(doc["id"]),
-        day=date.fromisoformat(doc["day"]),
-        started_at=datetime.fromisoformat(doc["started_at"]),
-        ended_at=datetime.fromisoformat(doc["ended_at"]),
-        exercises=tuple(exercise_log_from_doc(e) for e in doc["exercises"]),
-        pain_before=doc.get("pain_before"),
-        pain_after=doc.get("pain_after"),
-        effort=Effort(effort) if effort else None,
-        note=str(doc.get("note", "")),
-        done_on=date.fromisoformat(doc["done_on"]) if doc.get("done_on") else None,
+        id=fields.text("id", limits.MAX_RECORD_ID),
+        day=fields.day("day"),
+        started_at=fields.moment("started_at"),
+        ended_at=fields.moment("ended_at"),
+        exercises=tuple(
+            exercise_log_from_doc(entry, where=f"exercises.{number}.")
+            for number, entry in enumerate(entries, 1)
+        ),
+        pain_before=fields.optional_whole("pain_before", *limits.PAIN),
+        pain_after=fields.optional_whole("pain_after", *limits.PAIN),
+        effort=fields.choice("effort", Effort) if doc.get("effort") is not None else None,
+        note=fields.text("note", limits.MAX_NOTE, required=False),
+        done_on=fields.day("done_on") if doc.get("done_on") is not None else None,
     )
 
 
@@ -171,24 +299,14 @@ def exercise_to_doc(exercise: Exercise) -> Doc:
 
 
 def exercise_from_doc(doc: Doc) -> Exercise:
-    return Exercise(
-        id=str(doc["id"]),
-        name=str(doc["name"]),
-        level=int(doc["level"]),
-        kind=Kind(doc["kind"]),
-        sides=Sides(doc["sides"]),
-        position=str(doc["position"]),
-        steps=tuple(str(s) for s in doc["steps"]),
-        start=dose_from_doc(doc["start"]),
-        target=dose_from_doc(doc["target"]),
-        tempo_s=float(doc.get("tempo_s", 3.0)),
-        benefits=tuple(str(s) for s in doc.get("benefits", ())),
-        cautions=tuple(str(s) for s in doc.get("cautions", ())),
-        dose_note=str(doc.get("dose_note", "")),
-        custom=True,
-        # Records from before figures existed have none: the exercise is shown without one.
-        figure=parse_figure(doc["figure"]) if doc.get("figure") is not None else None,
-    )
+    """A custom exercise, judged by the same validator as routines.json; RecordError if bad."""
+    # Records from before figures existed, or without one, say so with a null.
+    if "figure" in doc and doc["figure"] is None:
+        doc = {key: value for key, value in doc.items() if key != "figure"}
+    try:
+        return parse_exercise(doc, source="custom exercise", custom=True)
+    except CatalogueError as error:
+        raise RecordError(str(error)) from None
 
 
 def settings_to_doc(settings: Settings) -> Doc:
@@ -203,12 +321,28 @@ def settings_to_doc(settings: Settings) -> Doc:
 
 
 def settings_from_doc(doc: Doc) -> Settings:
+    """The user's settings, within the settings dialog's limits; missing ones take defaults."""
     defaults = Settings()
+    fields = _Reader(doc)
+
+    def pause(field: str, default: int) -> int:
+        return fields.whole(field, 0, limits.MAX_PAUSE_S) if field in doc else default
+
     return Settings(
-        bell=bool(doc.get("bell", defaults.bell)),
-        countdown_beeps=bool(doc.get("countdown_beeps", defaults.countdown_beeps)),
-        welcomed=bool(doc.get("welcomed", defaults.welcomed)),
-        get_ready_s=int(doc.get("get_ready_s", defaults.get_ready_s)),
-        switch_sides_s=int(doc.get("switch_sides_s", defaults.switch_sides_s)),
-        figure_motion=bool(doc.get("figure_motion", defaults.figure_motion)),
+        bell=fields.flag("bell", defaults.bell),
+        countdown_beeps=fields.flag("countdown_beeps", defaults.countdown_beeps),
+        welcomed=fields.flag("welcomed", defaults.welcomed),
+        get_ready_s=pause("get_ready_s", defaults.get_ready_s),
+        switch_sides_s=pause("switch_sides_s", defaults.switch_sides_s),
+        figure_motion=fields.flag("figure_motion", defaults.figure_motion),
     )
+
+
+def rest_day_from_doc(doc: Doc) -> date:
+    """The day of a rest-day record; RecordError when it is not a supported date."""
+    return _Reader(doc).day("day")
+
+
+def archive_cutoff_from_doc(doc: Doc) -> date | None:
+    """The archive cutoff a meta record holds, if any; RecordError when it is not a date."""
+    return None if doc.get("archive_cutoff") is None else _Reader(doc).day("archive_cutoff")

@@ -7,7 +7,6 @@ shows anything, instead of failing later in the middle of a screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +52,8 @@ MIGRATIONS: Mapping[int, Migration] = {
 """The upgrade step from each old data version to the next."""
 
 
-def _check_profile(doc: codec.Doc) -> object:
-    if not isinstance(doc.get("advice", ""), str):
-        raise TypeError("advice is not text")
-    return codec.profile_from_doc(doc)
-
-
 def _check_rest_day(doc: codec.Doc) -> object:
-    return date.fromisoformat(doc["day"])
+    return codec.rest_day_from_doc(doc)
 
 
 def _check_meta(doc: codec.Doc) -> object:
@@ -74,15 +67,14 @@ def _check_meta(doc: codec.Doc) -> object:
         for year, number in parts.items()
     ):
         raise ValueError("archive_parts does not name archive files by year")
-    cutoff = doc.get("archive_cutoff")
-    return None if cutoff is None else date.fromisoformat(cutoff)
+    return codec.archive_cutoff_from_doc(doc)
 
 
 _DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
     "plan_items": codec.item_from_doc,
     "rest_days": _check_rest_day,
     "session_logs": codec.log_from_doc,
-    "profile": _check_profile,
+    "profile": codec.profile_from_doc,
     "settings": codec.settings_from_doc,
     "custom_exercises": codec.exercise_from_doc,
     "meta": _check_meta,

@@ -12,7 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from planner.domain.models import Effort
+from planner.domain.record_limits import MAX_NOTE
 from planner.domain.session import PainScoreError, SessionRating, parse_pain
+from planner.domain.text_rules import line_problem
 
 
 class PainBeforeDialog(ModalScreen[int | None]):
@@ -115,6 +117,12 @@ class SessionRatingDialog(ModalScreen[SessionRating]):
         chosen = self.query_one("#rating-effort", RadioSet).pressed_index
         effort = _EFFORTS[chosen] if chosen >= 0 else None
         note = self.query_one("#rating-note", Input).value.strip()
+        # The same rule the data file is read with, so a saved note can always be read back.
+        problem = line_problem(note, MAX_NOTE, required=False)
+        if problem is not None:
+            self.query_one("#rating-error", Label).update(f"The note {problem}.")
+            self.query_one("#rating-note", Input).focus()
+            return
         self.dismiss(SessionRating(pain_after=pain, effort=effort, note=note))
 
     @on(Button.Pressed, "#rating-skip")

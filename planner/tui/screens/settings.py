@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Switch
 
 from planner.domain.models import Settings
+from planner.domain.record_limits import MAX_PAUSE_S
 
-MAX_PAUSE_S = 60
 """Longest get-ready or switch-sides time accepted: longer than that is a rest, not a pause."""
 
 
