@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from enum import StrEnum
@@ -538,7 +540,13 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
 def _read(path: Path, source: str) -> bytes:
     """The file's bytes, up to one past the size limit (so parse_catalogue can refuse it)."""
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK and a look at what was opened: a FIFO or a device is refused, not waited on.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise CatalogueError(source, None, None, "is a device, FIFO or socket, not a file")
             data: bytes = handle.read(MAX_FILE_BYTES + 1)
             return data
     except FileNotFoundError:

@@ -33,6 +33,7 @@ from planner.storage.errors import (
     StoreChangedError,
     StoreError,
 )
+from planner.storage.special_files import read_regular_file
 
 Tables = dict[str, dict[str, Any]]
 
@@ -67,7 +68,7 @@ def load_tables(path: Path) -> Tables | None:
     are checked by ``schema.check_tables``.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -21,12 +21,12 @@ import contextlib
 import os
 import re
 import secrets
-import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from planner.domain.errors import UserFacingError
+from planner.storage.special_files import kind_of
 
 if sys.platform != "win32":
     import fcntl
@@ -37,21 +37,6 @@ _TEMP_NAME = re.compile(rf"^\..+\.{_TEMP_MARK}-[0-9a-f]{{12}}\.tmp$")
 
 class ExportTargetError(UserFacingError):
     """The export cannot be written where asked; the message says where and why."""
-
-
-def _kind_of(mode: int) -> str | None:
-    """Words for a file type that is not a regular file, or None for a regular one."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def check_target(path: Path, *, force: bool) -> Path:
@@ -68,7 +53,7 @@ def check_target(path: Path, *, force: bool) -> Path:
     except OSError as error:
         raise ExportTargetError(f"cannot use {path}: {error.strerror or error}") from None
     if mode is not None:
-        kind = _kind_of(mode)
+        kind = kind_of(mode)
         if kind == "a folder":
             raise ExportTargetError(f"{path} is a folder; give a file name after -o")
         if kind is not None:

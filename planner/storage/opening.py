@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from planner.storage.archive import Archive, remove_unnamed_files
+from planner.storage.archive import Archive, archive_files, remove_unnamed_files
 from planner.storage.atomic import (
     AtomicJSONStorage,
     Tables,
@@ -43,12 +44,38 @@ from planner.storage.schema import (
     check_shape,
     upgrade,
 )
+from planner.storage.special_files import (
+    NotRegularFileError,
+    check_regular_or_missing,
+    real_path,
+)
 from planner.storage.store import Store
 
 
 def lock_path(path: Path) -> Path:
     """The lock file that guards the data file ``path``."""
     return path.with_name(f"{path.name}.lock")
+
+
+def checked_data_path(path: Path) -> Path:
+    """The real data file behind ``path``: symbolic links followed, special files refused.
+
+    A link is followed so that saves replace the file it points to, in that file's own
+    folder, and the link stays a link. Raises StoreError for a folder, a device, a FIFO
+    or a socket, which can never hold the data (and reading one could hang or never end).
+    """
+    real = real_path(path)
+    try:
+        check_regular_or_missing(real)
+    except NotRegularFileError as error:
+        if error.kind == "a folder":
+            raise StoreError(f"{path} is a folder; the data file must be a file") from None
+        raise StoreError(
+            f"{path} is {error.kind}, not a data file; choose another file with --db"
+        ) from None
+    except OSError as error:
+        raise StoreError(f"cannot use {path}: {error.strerror or error}") from None
+    return real
 
 
 def open_store(
@@ -65,8 +92,7 @@ def open_store(
     version as long as its records can still be read.
     Raises DamagedStoreError / NewerStoreError without touching the file.
     """
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; the data file must be a file")
+    path = checked_data_path(path)
     if read_only:
         return _build_store(path, read_only=True, migrations=migrations)
 
@@ -137,16 +163,20 @@ def _build_store(path: Path, *, read_only: bool, migrations: Mapping[int, Migrat
 def move_aside(path: Path, *, now: datetime | None = None) -> Path:
     """Rename a bad data file to ``<name>.damaged-YYYYMMDD-HHMMSS`` and return the new path.
 
-    The bytes are kept as they are, and an existing file is never replaced: a
-    ``-2``, ``-3`` ... suffix is added when the name is taken.
+    Its archive files of older weeks, if any, go aside with it under the same stamp,
+    so the kept set still belongs together and a new data file never meets
+    an old archive. The bytes are kept as they are, and an existing file is never
+    replaced: a ``-2``, ``-3`` ... suffix is added when the name is taken. Only names
+    in the data file's own folder are renamed; nothing a link points to is touched.
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    base = f"{path.name}.damaged-{stamp}"
+    archives = list(archive_files(path).values())
     number = 1
     while True:
-        target = path.with_name(base if number == 1 else f"{base}-{number}")
+        suffix = f".damaged-{stamp}" if number == 1 else f".damaged-{stamp}-{number}"
         number += 1
-        if target.exists():
+        target = path.with_name(path.name + suffix)
+        if any(os.path.lexists(p.with_name(p.name + suffix)) for p in (path, *archives)):
             continue
         try:
             _rename_without_replacing(path, target)
@@ -156,10 +186,21 @@ def move_aside(path: Path, *, now: datetime | None = None) -> Path:
             raise StoreError(
                 f"could not keep the damaged file {path} aside: {error.strerror or error}"
             ) from error
-        # It may still hold health data: keep the copy as private as a data file.
-        with contextlib.suppress(OSError):
-            os.chmod(target, 0o600)
+        _keep_private(target)
+        for archive in archives:
+            kept_archive = archive.with_name(archive.name + suffix)
+            with contextlib.suppress(OSError):
+                _rename_without_replacing(archive, kept_archive)
+                _keep_private(kept_archive)
         return target
+
+
+def _keep_private(path: Path) -> None:
+    # It may still hold health data: keep the copy as private as a data file. A link is
+    # left alone, since chmod would change the file it points to, outside our folder.
+    with contextlib.suppress(OSError):
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            os.chmod(path, 0o600)
 
 
 def _rename_without_replacing(path: Path, target: Path) -> None:

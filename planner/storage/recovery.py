@@ -14,10 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from planner.storage.archive import archive_cutoff
+from planner.domain.text_rules import terminal_safe
+from planner.storage.archive import archive_cutoff, archive_files
 from planner.storage.errors import DamagedStoreError, NewerStoreError, StoreError, StoreLocked
-from planner.storage.opening import move_aside, open_store
+from planner.storage.opening import checked_data_path, move_aside, open_store
 from planner.storage.store import Store
+
+_WITH_ARCHIVE = " (its archive of older weeks beside it, under the same date)"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ def open_for_app(
     opened: the folder cannot be written, or a file held by another app is
     itself unreadable.
     """
+    path = checked_data_path(path)
     opened = _open(path, now=now)
     if today is None or opened.store.read_only:
         return opened
@@ -66,6 +70,7 @@ def _open(path: Path, *, now: datetime | None) -> OpenedStore:
             "as it is. Update planner to make changes.",
         )
     except DamagedStoreError as error:
+        had_archive = bool(archive_files(path))
         try:
             kept = move_aside(path, now=now)
         except FileNotFoundError:
@@ -73,6 +78,7 @@ def _open(path: Path, *, now: datetime | None) -> OpenedStore:
             return OpenedStore(open_store(path), "")
         return OpenedStore(
             open_store(path),
-            f"Your data file could not be read ({error.reason}). It is kept unchanged as "
-            f"{kept}, and a new, empty one was started.",
+            f"Your data file could not be read ({terminal_safe(error.reason)}). It is kept "
+            f"unchanged as {kept}{_WITH_ARCHIVE if had_archive else ''}, and a new, empty one "
+            "was started.",
         )
