@@ -8,26 +8,77 @@ can cause ends in one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, Any, NoReturn
 
 from planner import __version__
+from planner.commands import output
+from planner.commands.output import OutputError
 from planner.domain.errors import UserFacingError
+from planner.domain.text_rules import terminal_safe
 
 EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line on stderr (not usage plus error) and status 2.
+
+    Sub-command parsers are made of the same class, so ``planner plan --pain abc`` says
+    ``planner plan: argument --pain: invalid int value: 'abc'`` and nothing more.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        _say(f"{self.prog}: {message} (see {self.prog} --help)")
+        raise SystemExit(EXIT_USAGE)
+
+    def print_help(self, file: IO[str] | None = None) -> None:
+        # argparse would drop a failed write silently and exit 0.
+        if file is not None:
+            super().print_help(file)
+            return
+        try:
+            output.write_text(self.format_help().rstrip("\n"))
+        except OutputError as error:
+            _say(f"planner: {error}")
+            raise SystemExit(EXIT_FAILURE) from None
+
+
+class _Version(argparse.Action):
+    """``--version``: print the version, and fail in one line when stdout cannot take it."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        try:
+            output.write_text(f"planner {__version__}")
+        except OutputError as error:
+            _say(f"planner: {error}")
+            raise SystemExit(EXIT_FAILURE) from None
+        raise SystemExit(0)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, with nothing in it that a terminal would act on."""
+    text = terminal_safe(" ".join(line.split("\n")))
+    with contextlib.suppress(OSError, AttributeError):
+        print(text, file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``planner`` and its sub-commands."""
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="planner",
         description="Plan back-care exercises gradually across the week and run them with timers.",
         epilog="With no command, opens the weekly calendar.",
     )
-    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "--db",
         type=Path,
@@ -103,26 +154,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``planner`` console script."""
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "plan":
-            from planner.commands.plan import run_plan
-
-            return run_plan(args, database_path(args.db))
-        if args.command == "export":
-            from planner.commands.export import run_export
-
-            return run_export(args, database_path(args.db))
-        # Start-up builds a great many objects and frees almost none, so the collector's
-        # passes over them are wasted time before the first frame; the app
-        # turns it back on once that frame is up (PlannerApp.on_ready).
-        gc.disable()
-        from planner.commands.tui import run_tui
-
-        return run_tui(args, database_path(args.db))
+        status = _run(args)
+        output.flush()
+    except OutputError as error:
+        _say(f"planner: {error}")
+        return EXIT_FAILURE
     except UserFacingError as error:
-        print(f"planner: {error}", file=sys.stderr)
+        _say(f"planner: {error}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    return status
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` asks for; return its exit status."""
+    if args.command == "plan":
+        from planner.commands.plan import run_plan
+
+        return run_plan(args, database_path(args.db))
+    if args.command == "export":
+        from planner.commands.export import run_export
+
+        return run_export(args, database_path(args.db))
+    # Start-up builds a great many objects and frees almost none, so the collector's
+    # passes over them are wasted time before the first frame; the app
+    # turns it back on once that frame is up (PlannerApp.on_ready).
+    gc.disable()
+    from planner.commands.tui import run_tui
+
+    return run_tui(args, database_path(args.db))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from planner.commands import output
 from planner.domain.catalogue import load_catalogue
 from planner.domain.date_limits import DateRangeError, check_window
 from planner.domain.errors import UserError
@@ -73,8 +74,7 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     if window.profile is None:
         print("No plan saved yet: make one with 'planner plan' or in the app.", file=sys.stderr)
     if args.output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        output.write_bytes(data)
     else:
         write_export(args.output.expanduser(), data, force=args.force)
         print(f"Wrote {args.output}", file=sys.stderr)

@@ -11,6 +11,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from planner.commands import output
 from planner.domain.catalogue import load_catalogue
 from planner.domain.errors import UserError
 from planner.domain.models import Activity, Profile
@@ -45,5 +46,5 @@ def run_plan(args: argparse.Namespace, db_path: Path) -> int:
     with open_store(db_path) as store:
         draft = draft_plan(store, catalogue, fresh, profile.start)
         save_plan(store, draft)
-    print(summary(draft, catalogue))
+    output.write_text(summary(draft, catalogue))
     return 0

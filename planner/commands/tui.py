@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 from pathlib import Path
 
 from planner.domain.catalogue import load_catalogue
 from planner.domain.clock import Clock
+from planner.domain.errors import UserFacingError
 from planner.storage.recovery import open_for_app
 
 
@@ -18,6 +20,11 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
     ``cli.main`` prints as one line. The store is closed (and its lock let go)
     however the app ends.
     """
+    if os.environ.get("TERM") == "dumb":
+        raise UserFacingError(
+            "this terminal (TERM=dumb) cannot show the full-screen app; run planner in a "
+            "full-screen terminal, or use 'planner export', which works anywhere"
+        )
     # Check the catalogue first: a bad --routines file should fail before any data file is made.
     catalogue = load_catalogue(args.routines)
     opened = open_for_app(db_path, today=date.today())
