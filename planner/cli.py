@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import Any, NoReturn
 
 from planner import __version__
 from planner.commands import output
@@ -37,7 +37,7 @@ class _OneLineParser(argparse.ArgumentParser):
         _say(f"{self.prog}: {message} (see {self.prog} --help)")
         raise SystemExit(EXIT_USAGE)
 
-    def print_help(self, file: IO[str] | None = None) -> None:
+    def print_help(self, file: Any = None) -> None:
         # argparse would drop a failed write silently and exit 0.
         if file is not None:
             super().print_help(file)

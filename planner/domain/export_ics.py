@@ -14,6 +14,7 @@ from icalendar import Alarm, Calendar, Event, vDatetime, vDuration, vText
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
+from planner.domain.text_rules import terminal_safe
 
 EVENT_TIME = time(18, 0)
 """When sessions are put in the calendar: early evening, after a day at the desk."""
@@ -43,7 +44,7 @@ def _calendar_description(window: ExportWindow, days: list[ExportDay]) -> str:
                 reminders.setdefault(entry.name, entry.reminder)
     lines = [f"{name}: {how}" for name, how in reminders.items()]
     if window.advice:
-        lines += ["", window.advice]
+        lines += ["", terminal_safe(window.advice)]
     lines += ["", SAFETY_NOTE]
     return "\n".join(lines)
 

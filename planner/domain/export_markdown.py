@@ -12,6 +12,7 @@ import re
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import long_date
 from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
+from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import week_label
 
 # Only what changes meaning inside a line: our text never starts a line with user text.
@@ -53,7 +54,7 @@ def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "
             f"from {long_date(p.start)}.",
         ]
     if window.advice:
-        lines += ["", f"> **Advice:** {escape(window.advice)}"]
+        lines += ["", f"> **Advice:** {escape(terminal_safe(window.advice))}"]
     for week in range(window.weeks):
         block = days[7 * week : 7 * week + 7]
         first = block[0].day

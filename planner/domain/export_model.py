@@ -16,6 +16,7 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.models import Dose, Exercise, PlanItem, Profile, Sides
 from planner.domain.phases import estimate_seconds
 from planner.domain.status import is_rest
+from planner.domain.text_rules import terminal_safe
 
 SAFETY_NOTE = (
     "Stop any exercise that brings sharp, shooting or growing pain. See a doctor if the pain "
@@ -86,7 +87,7 @@ def dose_words(exercise: Exercise | None, dose: Dose) -> str:
 
 def reminder(exercise: Exercise) -> str:
     """A short reminder of how: the first two steps, or the start position if none."""
-    return " ".join(exercise.steps[:2]) if exercise.steps else exercise.position
+    return terminal_safe(" ".join(exercise.steps[:2]) if exercise.steps else exercise.position)
 
 
 def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
@@ -104,12 +105,16 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
             exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
             if exercise is None:
                 # A custom exercise deleted since: still listed, so the export hides nothing.
-                name = f"{item.exercise_id} (no longer in the catalogue)"
+                name = f"{terminal_safe(item.exercise_id)} (no longer in the catalogue)"
                 entries.append(ExportEntry(name, dose_words(None, item.dose), ""))
                 continue
             pairs.append((exercise, item.dose))
             entries.append(
-                ExportEntry(exercise.name, dose_words(exercise, item.dose), reminder(exercise))
+                ExportEntry(
+                    terminal_safe(exercise.name),
+                    dose_words(exercise, item.dose),
+                    reminder(exercise),
+                )
             )
         rest = is_rest(day in window.rest_days, entries)
         days.append(ExportDay(day, tuple(entries), estimate_seconds(pairs), rest))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import long_date, short_date
 from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
+from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import week_label
 
 WIDTH = 80
@@ -62,7 +63,7 @@ def render_text(window: ExportWindow, catalogue: Catalogue) -> str:
         "=" * WIDTH,
     ]
     if window.advice:
-        lines += ["", *_wrap(window.advice)]
+        lines += ["", *_wrap(terminal_safe(window.advice))]
     for week in range(window.weeks):
         block = days[7 * week : 7 * week + 7]
         heading = f"Week {week + 1} of {window.weeks} · {week_label(block[0].day)}"

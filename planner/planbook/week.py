@@ -15,6 +15,7 @@ from planner.domain.dates import short_date
 from planner.domain.models import DayStatus, PlanItem, Profile, SessionLog, Settings
 from planner.domain.phases import estimate_seconds
 from planner.domain.status import day_status, is_rest
+from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import plan_week_number, week_days
 from planner.storage.store import Store
 
@@ -90,7 +91,7 @@ def read_week(store: Store, catalogue: Catalogue, monday: date, today: date) -> 
 def exercise_name(catalogue: Catalogue, exercise_id: str) -> str:
     """The name to show for an exercise id (a deleted custom exercise still gets a label)."""
     try:
-        return catalogue.get(exercise_id).name
+        return terminal_safe(catalogue.get(exercise_id).name)
     except KeyError:
         return f"Unknown exercise ({exercise_id})"
 

@@ -11,11 +11,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
+from planner.domain.text_rules import terminal_safe
 from planner.storage.store import Store
 from planner.tui.errors import ErrorReportingApp, reports_user_errors_async
 from planner.tui.screens.calendar import CalendarScreen
@@ -115,6 +117,28 @@ class PlannerApp(ErrorReportingApp[None]):
         from planner.tui.screens.history import HistoryScreen
 
         return HistoryScreen(self.store, self.catalogue, self.clock)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification; every one (screens' too) passes the display guard first.
+
+        Messages often carry a name or a path that came from a file, and no escape
+        sequence in one may reach the terminal.
+        """
+        super().notify(
+            terminal_safe(message),
+            title=terminal_safe(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def _report_archive_problem(self, problem: UserFacingError) -> None:
         self.notify(problem.as_sentence(), severity="warning", timeout=20, markup=False)

@@ -24,6 +24,7 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.dates import long_date, short_date
 from planner.domain.models import DayStatus, PlanItem, SessionLog
+from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import monday_of, week_label
 from planner.planbook import edits
 from planner.planbook.change import refuse_read_only
@@ -198,7 +199,7 @@ class CalendarScreen(Screen[None]):
                 self.query_one("#calendar-header", Static).update(Content(header), layout=False)
             if week.advice != self._drawn[1]:
                 banner = self.query_one("#calendar-advice", Static)
-                banner.update(Content(week.advice))
+                banner.update(Content(terminal_safe(week.advice)))
                 banner.display = bool(week.advice)
             self._drawn = (header, week.advice)
         self.query_one("#calendar-detail", Static).update(self._detail(), layout=False)
@@ -214,7 +215,7 @@ class CalendarScreen(Screen[None]):
             line += Content(f" · {item.dose.describe()}")
             if item.held_reason:
                 line += Content("\n") + Content.styled(
-                    f"Dose held this week: {item.held_reason}", "$warning"
+                    f"Dose held this week: {terminal_safe(item.held_reason)}", "$warning"
                 )
             return line
         items, status = self.week.items[day], self.week.statuses[day]

@@ -23,6 +23,7 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Exercise
+from planner.domain.text_rules import terminal_safe
 from planner.storage.store import Store
 from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.exercise_form import ExerciseForm
@@ -166,7 +167,7 @@ class CatalogueScreen(Screen[None]):
             return
         today = self.clock.today()
         day = await self.app.push_screen_wait(
-            PickDayDialog(f"Add {exercise.name} to which day?", today, today)
+            PickDayDialog(f"Add {terminal_safe(exercise.name)} to which day?", today, today)
         )
         if day is None:
             return
@@ -217,7 +218,7 @@ class CatalogueScreen(Screen[None]):
             for item in self.store.items_between(date.min, date.max)
             if item.exercise_id == exercise.id
         }
-        question = f"Delete {exercise.name}?"
+        question = f"Delete {terminal_safe(exercise.name)}?"
         if days:
             question += (
                 f" It is planned on {_count(len(days), 'day')} and will be removed from them."

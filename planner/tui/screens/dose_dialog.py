@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from planner.domain.models import Dose, Exercise, Kind
+from planner.domain.text_rules import terminal_safe
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class DoseDialog(ModalScreen[Dose | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dose-box"):
             yield Label(
-                Content("Dose for ") + Content.styled(self.exercise.name, "bold"),
+                Content("Dose for ") + Content.styled(terminal_safe(self.exercise.name), "bold"),
                 id="dose-title",
             )
             for field in _FIELDS:

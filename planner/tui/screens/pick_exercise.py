@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.models import Exercise
+from planner.domain.text_rules import terminal_safe
 
 
 class PickExerciseDialog(ModalScreen[str | None]):
@@ -92,4 +93,4 @@ class PickExerciseDialog(ModalScreen[str | None]):
 def _exercise_line(exercise: Exercise) -> Content:
     # Custom exercise names are user text, so they go in as plain Content, never markup.
     suffix = " · yours" if exercise.custom else f" · level {exercise.level}"
-    return Content(exercise.name) + Content.styled(suffix, "dim")
+    return Content(terminal_safe(exercise.name)) + Content.styled(suffix, "dim")

@@ -24,6 +24,7 @@ from planner.domain.clock import Clock
 from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
 from planner.domain.phases import Phase, PhaseKind, build_phases
 from planner.domain.session import SessionEngine, SessionRating, SessionState, TickResult
+from planner.domain.text_rules import terminal_safe
 from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDialog
 from planner.tui.widgets.countdown import Countdown, clock_face
@@ -43,7 +44,7 @@ def _next_words(state: SessionState) -> str:
     if after is None:
         return "Next: that is the last one"
     if state.phase is not None and after.exercise_index != state.phase.exercise_index:
-        return f"Next: {after.exercise.name}"
+        return f"Next: {terminal_safe(after.exercise.name)}"
     return f"Next: {after.words} ({clock_face(after.duration_s)})"
 
 
@@ -246,14 +247,18 @@ class SessionScreen(Screen[SessionLog | None]):
 
     def _show_exercise(self, phase: Phase) -> None:
         exercise = phase.exercise
-        self.query_one("#session-exercise", Label).update(exercise.name)
+        self.query_one("#session-exercise", Label).update(terminal_safe(exercise.name))
         self.query_one("#session-count", Label).update(
             f"Exercise {phase.exercise_index + 1} of {len(self.pairs)}"
             f" · {self.pairs[phase.exercise_index][1].describe()}"
         )
-        self.query_one("#session-position", Static).update(f"Start: {exercise.position}")
+        self.query_one("#session-position", Static).update(
+            f"Start: {terminal_safe(exercise.position)}"
+        )
         self.query_one("#session-steps", Static).update(
-            "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+            terminal_safe(
+                "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+            )
         )
 
     def _status(self, state: SessionState) -> str:

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from planner.domain.models import Exercise
+from planner.domain.text_rules import terminal_safe
 
 
 def matches(exercise: Exercise, query: str) -> bool:
@@ -23,7 +24,7 @@ def matches(exercise: Exercise, query: str) -> bool:
 
 def _prompt(exercise: Exercise) -> Content:
     tag = f"level {exercise.level}" + (" · yours" if exercise.custom else "")
-    return Content.assemble(exercise.name, "\n", (tag, "dim"))
+    return Content.assemble(terminal_safe(exercise.name), "\n", (tag, "dim"))
 
 
 class ExerciseList(OptionList):

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.domain.text_rules import terminal_safe
 from planner.tui.widgets.figure_pair import FigurePair
 
 _KIND_WORDS = {
@@ -103,7 +104,7 @@ class ExerciseDetail(VerticalScroll):
             for key, _heading in _SECTIONS:
                 self._set_section(key, "")
             return
-        title.update(Content(exercise.name))
+        title.update(Content(terminal_safe(exercise.name)))
         facts = [
             describe_level(exercise.level),
             describe_kind(exercise.kind),
@@ -130,4 +131,4 @@ class ExerciseDetail(VerticalScroll):
         self.query_one(f"#detail-{key}-heading", Static).display = bool(text)
         body = self.query_one(f"#detail-{key}", Static)
         body.display = bool(text)
-        body.update(Content(text))
+        body.update(Content(terminal_safe(text)))

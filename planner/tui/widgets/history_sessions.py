@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from planner.domain.models import SessionLog
+from planner.domain.text_rules import terminal_safe
 
 
 class RecentSessions(VerticalScroll, can_focus=True):
@@ -36,7 +37,7 @@ class RecentSessions(VerticalScroll, can_focus=True):
             )
             if log.note:
                 # Content(...) never reads markup: a note is shown exactly as typed.
-                entries.append(Static(Content(log.note), classes="history-note"))
+                entries.append(Static(Content(terminal_safe(log.note)), classes="history-note"))
         if not entries:
             entries.append(Static("No sessions logged yet.", classes="history-note"))
         self.mount_all(entries)
