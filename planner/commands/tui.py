@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date
 from pathlib import Path
 
+from planner.commands.terminal import check_terminal, fit_output_encoding
 from planner.domain.catalogue import load_catalogue
 from planner.domain.clock import Clock
-from planner.domain.errors import UserFacingError
 from planner.storage.recovery import open_for_app
 
 
@@ -20,11 +19,7 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
     ``cli.main`` prints as one line. The store is closed (and its lock let go)
     however the app ends.
     """
-    if os.environ.get("TERM") == "dumb":
-        raise UserFacingError(
-            "this terminal (TERM=dumb) cannot show the full-screen app; run planner in a "
-            "full-screen terminal, or use 'planner export', which works anywhere"
-        )
+    check_terminal()
     # Check the catalogue first: a bad --routines file should fail before any data file is made.
     catalogue = load_catalogue(args.routines)
     opened = open_for_app(db_path, today=date.today())
@@ -33,6 +28,7 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
         # Textual is the slowest import of all; only this command needs it.
         from planner.tui.app import PlannerApp
 
+        fit_output_encoding()
         app = PlannerApp(opened.store, catalogue, Clock(), notice=opened.notice)
         app.run()
     finally:
