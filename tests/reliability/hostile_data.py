@@ -1,0 +1,112 @@
+"""A valid data file and archive holding every kind of record, for tests that then spoil one field.
+
+``make_valid_files`` writes, through the real Store, a profile with advice, settings,
+a custom exercise, plan items (one held back, with a reason), rest days and session
+logs with notes, and moves the weeks before ``CUTOFF`` to the archive. Tests read the
+JSON back, change one value and write it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.models import Activity, Dose, Profile, Settings
+from planner.domain.progression import generate_plan
+from planner.storage import open_store
+from planner.storage.archive import archive_path
+from tests.unit.storage.samples import custom_exercise, session_log
+
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 9, 30)
+START = date(2026, 9, 7)
+"""A Monday twelve weeks before the week of TODAY, so the plan reaches into the archive."""
+CUTOFF = date(2026, 9, 28)
+"""The archive cutoff the app itself would choose on TODAY (eight weeks before its Monday)."""
+OLD_DAY = START + timedelta(days=2)
+RECENT_DAY = TODAY - timedelta(days=1)
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> tuple[bytes, bytes]:
+    """Write a valid data file at ``path`` and its archive; return both files' bytes."""
+    catalogue = catalogue or load_catalogue()
+    profile = Profile(
+        pain=3,
+        activity=Activity.MEDIUM,
+        weekdays=frozenset({0, 2, 4}),
+        minutes=15,
+        weeks=12,
+        start=START,
+    )
+    plan = generate_plan(profile, catalogue)
+    with open_store(path) as store:
+        store.save_settings(Settings(welcomed=True))
+        store.save_plan(replace(plan, advice="Go gently this week."), keep_before=START)
+        exercise = replace(custom_exercise(), dose_note="Start low.")
+        store.save_custom_exercise(exercise)
+        held = next(item for item in plan.items if item.day >= TODAY)
+        store.set_dose(held.id, Dose(hold_s=5, reps=5), held_reason="pain rose after a session")
+        store.add_item(RECENT_DAY, exercise.id, Dose(hold_s=10, reps=2))
+        store.import_logs([session_log(OLD_DAY, note="old note"), session_log(RECENT_DAY)])
+        assert store.archive_before(CUTOFF)
+    return path.read_bytes(), archive_path(path).read_bytes()
+
+
+def read_tables(data: bytes) -> Tables:
+    tables: Tables = orjson.loads(data)
+    return tables
+
+
+def field_paths(tables: Tables) -> list[tuple[str, ...]]:
+    """The path (table, record number, key, ...) of every value in ``tables``, nested ones too."""
+    paths: list[tuple[str, ...]] = []
+
+    def walk(value: Any, path: tuple[str, ...]) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, (*path, key))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(inner, (*path, str(index)))
+        if len(path) >= 3:
+            paths.append(path)
+
+    for name, table in tables.items():
+        for number, doc in table.items():
+            walk(doc, (name, number))
+    return paths
+
+
+def set_field(tables: Tables, path: tuple[str, ...], value: Any) -> bytes:
+    """The bytes of ``tables`` with the value at ``path`` replaced by ``value``."""
+    copy: Any = orjson.loads(orjson.dumps(tables))
+    target = copy
+    for key in path[:-1]:
+        target = target[int(key)] if isinstance(target, list) else target[key]
+    last = path[-1]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value
+    return orjson.dumps(copy)
+
+
+def text_paths(tables: Tables) -> list[tuple[str, ...]]:
+    """Paths of every text value a user wrote or the app shows (names, steps, notes...)."""
+    skip = {"id", "day", "started_at", "ended_at", "start", "exercise_id", "kind", "sides"}
+    found = []
+    for path in field_paths(tables):
+        value: Any = tables
+        for key in path:
+            value = value[int(key)] if isinstance(value, list) else value[key]
+        named = [part for part in path[2:] if not part.isdigit()]
+        if isinstance(value, str) and named and named[-1] not in skip | {"activity", "effort"}:
+            found.append(path)
+    return found
