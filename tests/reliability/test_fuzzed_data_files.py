@@ -1,0 +1,183 @@
+"""Issue 13: one field of a valid data file (or of its archive) set to any JSON value.
+
+Invariant: the file opens cleanly, or it is refused and kept byte for byte. Never a
+traceback: not from ``planner export``, not from ``planner plan``, not from the app's
+first frame, its calendar or its history. The commands run in-process and the app
+headless, with a bounded number of examples, to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from planner.cli import main
+from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.errors import UserFacingError
+from planner.storage.archive import archive_path
+from planner.storage.recovery import open_for_app
+from planner.tui.app import PlannerApp
+from planner.tui.screens.calendar import CalendarScreen
+from planner.tui.screens.history import HistoryScreen
+from planner.tui.screens.welcome import WelcomeScreen
+from tests.conftest import FakeClock
+from tests.reliability.hostile_data import (
+    NOW,
+    START,
+    TODAY,
+    Tables,
+    field_paths,
+    make_valid_files,
+    read_tables,
+)
+
+# Plausible values (small numbers, flags, short text) as often as wild ones, so many
+# spoiled files are still valid and go all the way through the commands and the app.
+plausible = st.integers(-2, 700) | st.booleans() | st.none() | st.text(max_size=12)
+json_values = plausible | st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([-1, 0, 10**9, 10**12, 2**63, -(2**70)])
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.sampled_from(["", "9999-12-31", "2026-11-24T08:00:00+14:00", "\x1b]2;x\x07", "x" * 500]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+class Files:
+    """The valid pair, built once, and every field path in each."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="fuzz-valid-"))
+        self.hot, self.archive = make_valid_files(self.folder / "planner.json")
+        self.tables = {"hot": read_tables(self.hot), "archive": read_tables(self.archive)}
+        self.paths = {which: field_paths(tables) for which, tables in self.tables.items()}
+        self.catalogue: Catalogue = load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def files() -> Files:
+    return Files()
+
+
+def spoil(tables: Tables, path: tuple[str, ...], value: Any) -> bytes:
+    copy: Any = json.loads(json.dumps(tables))
+    target = copy
+    for key in path[:-1]:
+        target = target[int(key)] if isinstance(target, list) else target[key]
+    last = path[-1]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value
+    # The standard library writes integers of any size, as a hand-edited file could hold.
+    return json.dumps(copy).encode()
+
+
+@contextlib.contextmanager
+def folder_with(hot: bytes, archive: bytes) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as name:
+        db = Path(name) / "planner.json"
+        db.write_bytes(hot)
+        archive_path(db).write_bytes(archive)
+        yield db
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """``planner ARGS`` in-process: its status and what it wrote to stderr."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return status, err.getvalue()
+
+
+def spoiled_pair(files: Files, which: str, index: int, value: Any) -> tuple[bytes, bytes]:
+    paths = files.paths[which]
+    bad = spoil(files.tables[which], paths[index % len(paths)], value)
+    return (bad, files.archive) if which == "hot" else (files.hot, bad)
+
+
+def assert_refused_cleanly(status: int, err: str, db: Path, hot: bytes, archive: bytes) -> None:
+    assert status == 2, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert db.read_bytes() == hot
+    assert archive_path(db).read_bytes() == archive
+
+
+fields = st.tuples(st.sampled_from(["hot", "archive"]), st.integers(min_value=0), json_values)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields)
+def test_export_and_plan_open_a_fuzzed_file_or_refuse_it_untouched(
+    files: Files, field: tuple[str, int, Any]
+) -> None:
+    hot, archive = spoiled_pair(files, *field)
+    with folder_with(hot, archive) as db:
+        export = ["--db", str(db), "export", "--from", START.isoformat(), "--weeks", "12"]
+        status, err = run_cli(*export)
+        event(f"{field[0]} file {'refused' if status else 'exported'}")
+        if status != 0:
+            assert_refused_cleanly(status, err, db, hot, archive)
+        plan = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
+        status, err = run_cli("--db", str(db), *plan, "--start", "2030-01-07")
+        if status != 0:
+            assert_refused_cleanly(status, err, db, hot, archive)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields)
+async def test_the_app_opens_a_fuzzed_file_or_keeps_it_aside(
+    files: Files, field: tuple[str, int, Any]
+) -> None:
+    hot, archive = spoiled_pair(files, *field)
+    with folder_with(hot, archive) as db:
+        opened = open_for_app(db, now=NOW, today=TODAY)
+        kept = db.with_name("planner.json.damaged-20261125-093000")
+        if kept.exists():
+            assert kept.read_bytes() == hot
+        try:
+            catalogue = files.catalogue.with_custom(opened.store.custom_exercises())
+        except UserFacingError:
+            # A custom exercise that takes a built-in one's id: one line from the command.
+            opened.store.close()
+            return
+        app = PlannerApp(opened.store, catalogue, FakeClock().as_clock(), notice=opened.notice)
+        with opened.store:
+            async with app.run_test(size=(100, 32)) as pilot:
+                await pilot.pause()
+                if isinstance(app.screen, WelcomeScreen):
+                    # A new file (the old one kept aside) greets the user first.
+                    await pilot.press("escape")
+                    await pilot.pause()
+                assert isinstance(app.screen, CalendarScreen)
+                await pilot.press("h")
+                await pilot.pause()
+                assert isinstance(app.screen, HistoryScreen)
+                await pilot.press("c")
+                await pilot.pause()
+                assert app.is_running
+        assert app.return_code in (None, 0)
+        if field[0] == "archive":
+            # A bad archive costs the older weeks only: kept as it is, the data file stays.
+            assert not kept.exists()
+            assert archive_path(db).read_bytes() == archive
