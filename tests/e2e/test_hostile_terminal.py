@@ -19,7 +19,6 @@ from typing import Any
 import orjson
 import pytest
 
-from planner.storage.archive import archive_path
 from tests.e2e.test_tmux import PLANNER, Terminal
 from tests.reliability.hostile_data import make_valid_files, read_tables, text_paths
 
@@ -33,7 +32,7 @@ SEQUENCES = f"{OSC_TITLE}\x1b[31mred\x1b[0m"
 def hostile_files(folder: Path, name: str) -> tuple[Path, bytes]:
     """A data file named ``name`` whose every text field carries SEQUENCES, with its archive."""
     made = folder / "made.json"
-    hot, archive = make_valid_files(made)
+    hot, archive, archive_name = make_valid_files(made)
     tables = read_tables(hot)
     paths = text_paths(tables)
     assert len(paths) > 10
@@ -49,9 +48,10 @@ def hostile_files(folder: Path, name: str) -> tuple[Path, bytes]:
     db = folder / name
     spoiled = orjson.dumps(tables)
     db.write_bytes(spoiled)
-    archive_path(db).write_bytes(archive)
+    # The archive's name starts with the data file's; the hot file names its generation.
+    (folder / archive_name.replace("made", db.stem, 1)).write_bytes(archive)
     made.unlink()
-    archive_path(made).unlink()
+    (folder / archive_name).unlink()
     return db, spoiled
 
 

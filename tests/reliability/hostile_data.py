@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -19,7 +19,7 @@ from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import Activity, Dose, Profile, Settings
 from planner.domain.progression import generate_plan
 from planner.storage import open_store
-from planner.storage.archive import archive_path
+from planner.storage.archive import archive_files
 from tests.unit.storage.samples import custom_exercise, session_log
 
 TODAY = date(2026, 11, 25)
@@ -34,7 +34,22 @@ RECENT_DAY = TODAY - timedelta(days=1)
 Tables = dict[str, dict[str, dict[str, Any]]]
 
 
-def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> tuple[bytes, bytes]:
+class ValidFiles(NamedTuple):
+    """The bytes of a valid data file and of its one archive file, and that file's name."""
+
+    hot: bytes
+    archive: bytes
+    archive_name: str
+
+
+def the_archive(path: Path) -> Path:
+    """The one archive file of the data file ``path`` (the hot file names its generation)."""
+    files = list(archive_files(path).values())
+    assert len(files) == 1, files
+    return files[0]
+
+
+def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> ValidFiles:
     """Write a valid data file at ``path`` and its archive; return both files' bytes."""
     catalogue = catalogue or load_catalogue()
     profile = Profile(
@@ -56,7 +71,8 @@ def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> tuple[by
         store.add_item(RECENT_DAY, exercise.id, Dose(hold_s=10, reps=2))
         store.import_logs([session_log(OLD_DAY, note="old note"), session_log(RECENT_DAY)])
         assert store.archive_before(CUTOFF)
-    return path.read_bytes(), archive_path(path).read_bytes()
+    archive = the_archive(path)
+    return ValidFiles(path.read_bytes(), archive.read_bytes(), archive.name)
 
 
 def read_tables(data: bytes) -> Tables:

@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 from planner.cli import main
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.errors import UserFacingError
-from planner.storage.archive import archive_path
 from planner.storage.recovery import open_for_app
 from planner.tui.app import PlannerApp
 from planner.tui.screens.calendar import CalendarScreen
@@ -38,6 +37,7 @@ from tests.reliability.hostile_data import (
     field_paths,
     make_valid_files,
     read_tables,
+    the_archive,
 )
 
 # Plausible values (small numbers, flags, short text) as often as wild ones, so many
@@ -63,7 +63,8 @@ class Files:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="fuzz-valid-"))
-        self.hot, self.archive = make_valid_files(self.folder / "planner.json")
+        valid = make_valid_files(self.folder / "planner.json")
+        self.hot, self.archive, self.archive_name = valid
         self.tables = {"hot": read_tables(self.hot), "archive": read_tables(self.archive)}
         self.paths = {which: field_paths(tables) for which, tables in self.tables.items()}
         self.catalogue: Catalogue = load_catalogue()
@@ -89,11 +90,11 @@ def spoil(tables: Tables, path: tuple[str, ...], value: Any) -> bytes:
 
 
 @contextlib.contextmanager
-def folder_with(hot: bytes, archive: bytes) -> Iterator[Path]:
+def folder_with(hot: bytes, archive: bytes, archive_name: str) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="fuzz-") as name:
         db = Path(name) / "planner.json"
         db.write_bytes(hot)
-        archive_path(db).write_bytes(archive)
+        (Path(name) / archive_name).write_bytes(archive)
         yield db
 
 
@@ -116,7 +117,7 @@ def assert_refused_cleanly(status: int, err: str, db: Path, hot: bytes, archive:
     assert status == 2, err
     assert len(err.strip().splitlines()) == 1, err
     assert db.read_bytes() == hot
-    assert archive_path(db).read_bytes() == archive
+    assert the_archive(db).read_bytes() == archive
 
 
 fields = st.tuples(st.sampled_from(["hot", "archive"]), st.integers(min_value=0), json_values)
@@ -130,7 +131,7 @@ def test_export_and_plan_open_a_fuzzed_file_or_refuse_it_untouched(
     files: Files, field: tuple[str, int, Any]
 ) -> None:
     hot, archive = spoiled_pair(files, *field)
-    with folder_with(hot, archive) as db:
+    with folder_with(hot, archive, files.archive_name) as db:
         export = ["--db", str(db), "export", "--from", START.isoformat(), "--weeks", "12"]
         status, err = run_cli(*export)
         event(f"{field[0]} file {'refused' if status else 'exported'}")
@@ -150,7 +151,7 @@ async def test_the_app_opens_a_fuzzed_file_or_keeps_it_aside(
     files: Files, field: tuple[str, int, Any]
 ) -> None:
     hot, archive = spoiled_pair(files, *field)
-    with folder_with(hot, archive) as db:
+    with folder_with(hot, archive, files.archive_name) as db:
         opened = open_for_app(db, now=NOW, today=TODAY)
         kept = db.with_name("planner.json.damaged-20261125-093000")
         if kept.exists():
@@ -180,4 +181,4 @@ async def test_the_app_opens_a_fuzzed_file_or_keeps_it_aside(
         if field[0] == "archive":
             # A bad archive costs the older weeks only: kept as it is, the data file stays.
             assert not kept.exists()
-            assert archive_path(db).read_bytes() == archive
+            assert the_archive(db).read_bytes() == archive

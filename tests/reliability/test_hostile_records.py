@@ -18,7 +18,6 @@ import pytest
 
 from planner.cli import main
 from planner.storage import DamagedStoreError, open_store
-from planner.storage.archive import archive_path
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.recovery import open_for_app
 from tests.reliability.hostile_data import (
@@ -26,9 +25,11 @@ from tests.reliability.hostile_data import (
     OLD_DAY,
     TODAY,
     Tables,
+    ValidFiles,
     make_valid_files,
     read_tables,
     set_field,
+    the_archive,
 )
 
 ESCAPES = "\x1b]2;pwned\x07\x1b[31mred"
@@ -63,22 +64,22 @@ CASES: dict[str, tuple[str, tuple[str, ...], Any]] = {
 
 
 @pytest.fixture(scope="module")
-def valid(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+def valid(tmp_path_factory: pytest.TempPathFactory) -> ValidFiles:
     return make_valid_files(tmp_path_factory.mktemp("valid") / "planner.json")
 
 
-def spoiled(valid: tuple[bytes, bytes], case: str, *, in_archive: bool = False) -> bytes:
+def spoiled(valid: ValidFiles, case: str, *, in_archive: bool = False) -> bytes:
     table, path, value = CASES[case]
-    tables = read_tables(valid[1] if in_archive else valid[0])
+    tables = read_tables(valid.archive if in_archive else valid.hot)
     if table not in tables:
         pytest.skip(f"no {table} in this file")
     return set_field(tables, (table, first(tables, table), *path), value)
 
 
-def write_pair(folder: Path, hot: bytes, archive: bytes) -> Path:
+def write_pair(folder: Path, hot: bytes, archive: bytes, archive_name: str) -> Path:
     db = folder / "planner.json"
     db.write_bytes(hot)
-    archive_path(db).write_bytes(archive)
+    (folder / archive_name).write_bytes(archive)
     return db
 
 
@@ -97,7 +98,7 @@ def db_dir(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_the_valid_file_itself_opens_plans_and_exports(
-    db_dir: Path, valid: tuple[bytes, bytes], capsys: pytest.CaptureFixture[str]
+    db_dir: Path, valid: ValidFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = write_pair(db_dir, *valid)
     assert main(["--db", str(db), "export", "--from", OLD_DAY.isoformat(), "--weeks", "12"]) == 0
@@ -108,32 +109,32 @@ def test_the_valid_file_itself_opens_plans_and_exports(
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_export_and_plan_refuse_the_file_and_keep_its_bytes(
-    case: str, db_dir: Path, valid: tuple[bytes, bytes], capsys: pytest.CaptureFixture[str]
+    case: str, db_dir: Path, valid: ValidFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = spoiled(valid, case)
-    db = write_pair(db_dir, bad, valid[1])
+    db = write_pair(db_dir, bad, valid.archive, valid.archive_name)
     assert main(["--db", str(db), "export"]) == 2
     assert "is damaged" in one_line(capsys.readouterr().err)
     plan = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
     assert main(["--db", str(db), *plan]) == 2
     assert "is damaged" in one_line(capsys.readouterr().err)
     assert db.read_bytes() == bad
-    assert archive_path(db).read_bytes() == valid[1]
+    assert the_archive(db).read_bytes() == valid.archive
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_app_keeps_the_file_and_its_archive_aside_and_starts_afresh(
-    case: str, db_dir: Path, valid: tuple[bytes, bytes]
+    case: str, db_dir: Path, valid: ValidFiles
 ) -> None:
     bad = spoiled(valid, case)
-    db = write_pair(db_dir, bad, valid[1])
+    db = write_pair(db_dir, bad, valid.archive, valid.archive_name)
     opened = open_for_app(db, now=NOW, today=TODAY)
     with opened.store as store:
         assert store.profile() is None and store.logs() == []
     kept = db_dir / "planner.json.damaged-20261125-093000"
-    kept_archive = db_dir / "planner.archive.json.damaged-20261125-093000"
+    kept_archive = db_dir / f"{valid.archive_name}.damaged-20261125-093000"
     assert kept.read_bytes() == bad
-    assert kept_archive.read_bytes() == valid[1]
+    assert kept_archive.read_bytes() == valid.archive
     assert str(kept) in opened.notice and "archive" in opened.notice
     assert "\n" not in opened.notice and "\x1b" not in opened.notice
     assert "\u202e" not in opened.notice
@@ -143,27 +144,27 @@ def test_the_app_keeps_the_file_and_its_archive_aside_and_starts_afresh(
     "case", [c for c in CASES if CASES[c][0] in ("plan_items", "session_logs")]
 )
 def test_a_bad_archived_record_is_refused_and_the_archive_kept(
-    case: str, db_dir: Path, valid: tuple[bytes, bytes], capsys: pytest.CaptureFixture[str]
+    case: str, db_dir: Path, valid: ValidFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = spoiled(valid, case, in_archive=True)
-    db = write_pair(db_dir, valid[0], bad)
+    db = write_pair(db_dir, valid.hot, bad, valid.archive_name)
     with open_store(db, read_only=True) as store, pytest.raises(ArchiveUnreadableError):
         store.logs()
     week = ["export", "--from", OLD_DAY.isoformat()]
     assert main(["--db", str(db), *week]) == 2
     assert "could not be read" in one_line(capsys.readouterr().err)
-    assert archive_path(db).read_bytes() == bad
-    assert db.read_bytes() == valid[0]
+    assert the_archive(db).read_bytes() == bad
+    assert db.read_bytes() == valid.hot
 
 
 def test_a_50_mb_session_note_is_refused_by_the_length_rule(
-    db_dir: Path, valid: tuple[bytes, bytes]
+    db_dir: Path, valid: ValidFiles
 ) -> None:
-    tables = read_tables(valid[0])
+    tables = read_tables(valid.hot)
     bad = set_field(
         tables, ("session_logs", first(tables, "session_logs"), "note"), "n" * 50_000_000
     )
-    db = write_pair(db_dir, bad, valid[1])
+    db = write_pair(db_dir, bad, valid.archive, valid.archive_name)
     with pytest.raises(DamagedStoreError, match="at most 400 characters"):
         open_store(db, read_only=True)
     opened = open_for_app(db, now=NOW, today=TODAY)

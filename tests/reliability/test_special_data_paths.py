@@ -17,9 +17,8 @@ import pytest
 
 from planner.cli import main
 from planner.storage import open_store
-from planner.storage.archive import archive_path
 from planner.storage.recovery import open_for_app
-from tests.reliability.hostile_data import NOW
+from tests.reliability.hostile_data import NOW, START, make_valid_files, the_archive
 
 PLANNER = Path(sys.executable).parent / "planner"
 PLAN = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
@@ -73,22 +72,26 @@ def test_moving_a_damaged_file_aside_never_touches_anything_outside_the_data_fol
 ) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
-    target = outside / "notes.txt"
-    target.write_bytes(b"not a data file")
-    os.chmod(target, 0o644)
+    stranger = outside / "notes.txt"
+    stranger.write_bytes(b"not a data file")
+    os.chmod(stranger, 0o644)
     folder = tmp_path / "data"
     folder.mkdir()
-    db = folder / "planner.json"
-    db.write_bytes(b"{broken")
-    # The archive's name is a link to a file elsewhere: it is renamed, never followed.
-    archive_path(db).symlink_to(target)
-    opened = open_for_app(db, now=NOW)
+    real = folder / "planner.json"
+    real.write_bytes(b"{broken")
+    link = tmp_path / "planner.json"
+    link.symlink_to(real)
+    # A link named like an archive file: never followed, renamed or chmodded.
+    (folder / "planner.archive-2026-7.json").symlink_to(stranger)
+    opened = open_for_app(link, now=NOW)
     opened.store.close()
-    assert target.read_bytes() == b"not a data file"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
-    kept_archive = folder / "planner.archive.json.damaged-20261125-093000"
-    assert kept_archive.is_symlink()
+    assert stranger.read_bytes() == b"not a data file"
+    assert stat.S_IMODE(stranger.stat().st_mode) == 0o644
+    assert (folder / "planner.archive-2026-7.json").is_symlink()
+    # The damaged file is kept beside itself; the link stays and leads to the new file.
     assert (folder / "planner.json.damaged-20261125-093000").read_bytes() == b"{broken"
+    assert link.is_symlink() and link.resolve() == real and real.is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "outside", "planner.json"]
 
 
 def test_a_data_path_linked_to_dev_zero_is_refused_in_one_line(tmp_path: Path) -> None:
@@ -121,8 +124,10 @@ def test_a_fifo_given_to_routines_is_refused_instead_of_hanging(tmp_path: Path) 
 
 def test_a_fifo_archive_is_refused_instead_of_hanging(tmp_path: Path) -> None:
     db = tmp_path / "planner.json"
-    assert main(["--db", str(db), *PLAN, "--start", "2030-01-07"]) == 0
-    os.mkfifo(archive_path(db))
-    result = run("--db", str(db), "export", "--week", "2030-W02")
+    make_valid_files(db)
+    archive = the_archive(db)
+    archive.unlink()
+    os.mkfifo(archive)
+    result = run("--db", str(db), "export", "--from", START.isoformat())
     assert result.returncode == 2
     assert "pipe (FIFO)" in one_line(result.stderr)
