@@ -93,7 +93,7 @@ def exercise_name(catalogue: Catalogue, exercise_id: str) -> str:
     try:
         return terminal_safe(catalogue.get(exercise_id).name)
     except KeyError:
-        return f"Unknown exercise ({exercise_id})"
+        return f"Unknown exercise ({terminal_safe(exercise_id)})"
 
 
 def day_minutes(items: list[PlanItem], catalogue: Catalogue, settings: Settings) -> float:

@@ -26,6 +26,7 @@ from planner.domain.base_poses import BASE_POSES, base_pose_id
 from planner.domain.catalogue import CatalogueError, parse_exercise
 from planner.domain.figure import Pose, pose_to_doc
 from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.domain.text_rules import terminal_safe
 from planner.tui.widgets.exercise_detail import describe_kind, describe_level, describe_sides
 
 _T = TypeVar("_T")
@@ -181,7 +182,7 @@ class ExerciseForm(ModalScreen[Exercise | None]):
         ex = self.initial
         heading = f"Edit {ex.name}" if self.editing else "New exercise"
         with Vertical(id="form-box"):
-            yield Static(Content(heading), id="form-title")
+            yield Static(Content(terminal_safe(heading)), id="form-title")
             with VerticalScroll(id="form-fields"):
                 yield _row("Name", Input(ex.name, id="form-name", compact=True))
                 yield _row("Level", _select("form-level", _LEVELS, ex.level))
