@@ -8,8 +8,10 @@ forearm follows the upper arm, the foot stands at a right angle to the shin, and
 the far limbs copy the near ones, unless a pose says otherwise. ``on`` names what
 the body rests on, drawn with it: the floor, a chair or a wall.
 
-An exercise's ``figure`` is a start pose and an end pose; the renderer draws
-either, or any pose between them (``interpolate``).
+An exercise's ``figure`` is a start pose and an end pose, and optionally the
+parts that do the work (``working``, drawn in the highlight colour; without it,
+whatever moves is highlighted); the renderer draws either pose, or any pose
+between them (``interpolate``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from planner.domain.phases import Phase, PhaseKind, Side
 MOVE_IN_S = 1.5
 """Seconds a hold takes to move from the start to the end pose before it is held."""
 
-STEPS = 12
+STEPS = 8
 """Positions between start and end the figure is drawn at: fewer frames, fewer repaints."""
 
 

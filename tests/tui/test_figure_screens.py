@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Select, Switch, TextArea
 
 from planner.domain.base_poses import BASE_POSES, figure_between
 from planner.domain.catalogue import load_catalogue
 from planner.domain.figure_render import render_frame
 from planner.domain.models import Dose, Settings
+from planner.domain.phases import Phase, PhaseKind
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.exercise_form import ExerciseForm
@@ -179,3 +183,43 @@ class TestSessionFigureMoves:
             await harness.open(pilot)
             await harness.run_for(pilot, 1)
             assert _figure(harness).display is False
+
+
+class _Boxed(App[None]):
+    """One figure widget in a box of a given size."""
+
+    def __init__(self, widget: Widget, width: int, height: int) -> None:
+        super().__init__()
+        self.widget = widget
+        self.box = (width, height)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.styles.width, box.styles.height = self.box
+            yield self.widget
+
+
+class TestSteppingAside:
+    """Where a figure does not fit, it draws nothing instead of a squashed body."""
+
+    @pytest.mark.parametrize(("width", "rows"), [(30, 0), (FigurePair.needed_width(), 7)])
+    async def test_the_catalogue_pair(self, width: int, rows: int) -> None:
+        """Too narrow for both poses side by side: no rows at all; wide enough: figure + caption."""
+        pair = FigurePair()
+        async with _Boxed(pair, width, 20).run_test(size=(80, 24)) as pilot:
+            pair.show(load_catalogue().get("pelvic-tilt").figure)
+            await pilot.pause()
+            assert pair.size.height == rows
+
+    @pytest.mark.parametrize(
+        ("width", "height", "drawn"), [(40, 12, False), (100, 4, False), (100, 12, True)]
+    )
+    async def test_the_session_figure(self, width: int, height: int, drawn: bool) -> None:
+        """Its column is a third of the width: below 14×4 cells for the body it draws nothing."""
+        figure = SessionFigure()
+        squat = load_catalogue().get("deep-squat")
+        phase = Phase(PhaseKind.REP, 4.0, 0, squat, None, rep=1, reps=5, set=1, sets=1)
+        async with _Boxed(figure, width, height).run_test(size=(80, 24)) as pilot:
+            figure.follow(phase, 2.0)
+            await pilot.pause()
+            assert (figure.frame is not None) is drawn

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.domain.figure_motion import MOVE_IN_S, FigureMoment, figure_moment
+from planner.domain.figure_motion import MOVE_IN_S, STEPS, FigureMoment, figure_moment
 from planner.domain.phases import Phase, PhaseKind, Side
 from tests.unit.session.seven import LEG_LIFT
 
@@ -54,6 +54,6 @@ class TestFigureMoment:
         assert figure_moment(switch, 1.0, motion=False).mirror
 
     def test_few_distinct_frames_a_rep(self) -> None:
-        """Looked at ten times a second, a 4 s rep asks for a dozen or so distinct positions."""
+        """Looked at ten times a second, a 4 s rep asks for at most nine distinct positions."""
         fractions = {figure_moment(REP, tick / 10).fraction for tick in range(41)}
-        assert 6 <= len(fractions) <= 13
+        assert 6 <= len(fractions) <= STEPS + 1
