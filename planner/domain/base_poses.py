@@ -29,7 +29,7 @@ BASE_POSES: MappingProxyType[str, tuple[str, Pose]] = MappingProxyType(
         ),
         "lying-knees-to-chest": (
             "Lying, knees drawn to the chest",
-            Pose.of(_FLOOR, 180, 125, 10, arm=30, forearm=40, foot=50),
+            Pose.of(_FLOOR, 180, 125, -5, arm=30, forearm=40, foot=60),
         ),
         "lying-hips-lifted": (
             "Lying, hips lifted (bridge)",
