@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -155,11 +157,37 @@ class PlannerApp(ErrorReportingApp[None]):
         return CalendarScreen(self.store, self.catalogue, self.clock)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            # Textual leaves the terminal raw after these unless the app handles them.
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.end_on_signal, signum)
         self.add_mode("calendar", self.get_default_screen)
         self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
         if self.notice:
             self.notify(self.notice, markup=False, timeout=10)
         self.call_after_refresh(self._guard_size, self.size)
+
+    def end_on_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP (a closed window): keep a live session, restore the terminal, exit."""
+        self.keep_sessions_in_progress()
+        self.exit(return_code=128 + signum)
+
+    def keep_sessions_in_progress(self) -> None:
+        """Checkpoint a live session, wherever it is in the screen stack, before the app ends."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_progress", None)
+            if keep is not None:
+                keep()
+
+    async def action_quit(self) -> None:
+        """Quit; during a live session ask first (as escape does), and keep it if it runs on."""
+        ask = getattr(self.screen, "ask_before_quit", None)
+        if ask is not None:
+            ask()
+            return
+        self.keep_sessions_in_progress()
+        self.exit()
 
     def on_ready(self) -> None:
         """The first frame is up: turn the garbage collector back on if start-up paused it.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on, work
@@ -28,7 +29,12 @@ from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import monday_of, week_label
 from planner.planbook import edits
 from planner.planbook.change import refuse_read_only
-from planner.planbook.journal import record_session, settle, waiting_sessions
+from planner.planbook.journal import (
+    checkpoint_session,
+    record_session,
+    settle,
+    waiting_sessions,
+)
 from planner.planbook.week import exercise_name, read_week
 from planner.storage.store import Store
 from planner.tui.errors import reports_user_errors, reports_user_errors_async
@@ -426,7 +432,8 @@ class CalendarScreen(Screen[None]):
         if self.store.read_only:
             message = "The data file is open read-only: this session will not be saved."
             self.notify(message, severity="warning", markup=False)
-        screen = SessionScreen(day, items, self.catalogue, self.week.settings, self.clock)
+        keep = None if self.store.read_only else partial(checkpoint_session, self.store)
+        screen = SessionScreen(day, items, self.catalogue, self.week.settings, self.clock, keep)
         self.record(await self.app.push_screen_wait(screen))
 
     @reports_user_errors

@@ -9,9 +9,11 @@ bell rings on time.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,6 +23,7 @@ from textual.widgets import Footer, Label, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
 from planner.domain.phases import Phase, PhaseKind, build_phases
 from planner.domain.session import SessionEngine, SessionRating, SessionState, TickResult
@@ -118,9 +121,12 @@ class SessionScreen(Screen[SessionLog | None]):
         catalogue: Catalogue,
         settings: Settings,
         clock: Clock,
+        checkpoint: Callable[[SessionLog], None] | None = None,
     ) -> None:
         super().__init__()
         self.day = day
+        self.checkpoint = checkpoint
+        """Keeps what was done so far on disk (at each exercise boundary and on pause)."""
         self.settings = settings
         self.clock = clock
         ordered = sorted(items, key=lambda item: item.position)
@@ -147,6 +153,7 @@ class SessionScreen(Screen[SessionLog | None]):
         self._shown_phase: int | None = None
         self._wake: Timer | None = None
         self._wake_for: float | None = None
+        self._kept_exercise = -1
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session-main"):
@@ -172,11 +179,12 @@ class SessionScreen(Screen[SessionLog | None]):
             return
         self._show(self.engine.state())
         self.set_interval(1 / REPAINT_HZ, self.refresh_session)
-        self.app.push_screen(PainBeforeDialog(), self._begin)
+        self._begin()
 
-    def _begin(self, pain: int | None) -> None:
+    @work
+    async def _begin(self) -> None:
         """Start the clock once the pain-before question is answered or skipped."""
-        self.pain_before = pain
+        self.pain_before = await self.app.push_screen_wait(PainBeforeDialog())
         self._started_at = self.clock.now()
         self.engine.start()
         self._ring()
@@ -191,6 +199,9 @@ class SessionScreen(Screen[SessionLog | None]):
         state = self.engine.state()
         self._show(state)
         self._schedule_wake()
+        if state.phase is not None and state.phase.exercise_index != self._kept_exercise:
+            self._kept_exercise = state.phase.exercise_index
+            self.keep_progress()  # an exercise boundary
         # Finished by the clock, or by a key (skipping the last step finishes the
         # session before this tick sees it): either way the session is over.
         if result.finished or state.finished:
@@ -286,6 +297,8 @@ class SessionScreen(Screen[SessionLog | None]):
         self.engine.toggle_pause()
         self._auto_paused = False
         self.refresh_session()
+        if self.engine.state().paused:
+            self.keep_progress()
 
     def action_done(self) -> None:
         """Finish a paced rep, a rest, a switch or the get-ready early."""
@@ -314,17 +327,13 @@ class SessionScreen(Screen[SessionLog | None]):
         """Refuse to switch screens while a session runs."""
         self.notify("Finish or end the session (escape) first.", markup=False)
 
-    def action_end(self) -> None:
+    @work(exclusive=True, group="session-end")
+    async def action_end(self) -> None:
         """Ask, then end the session early, keeping what was done."""
         if self.engine.state().finished:
             return
-        self.app.push_screen(
-            ConfirmDialog("End the session now? What you have done so far is kept.", "End it"),
-            self._end_confirmed,
-        )
-
-    def _end_confirmed(self, confirmed: bool | None) -> None:
-        if not confirmed:
+        question = "End the session now? What you have done so far is kept."
+        if not await self.app.push_screen_wait(ConfirmDialog(question, "End it")):
             return
         self.engine.end()
         self.refresh_session()
@@ -338,6 +347,7 @@ class SessionScreen(Screen[SessionLog | None]):
         if state.started and not state.paused and not state.finished:
             self.engine.pause()
             self._auto_paused = True
+            self.keep_progress()
 
     def on_screen_resume(self) -> None:
         """Carry on if it was the covering screen, not the user, that paused the session."""
@@ -358,12 +368,29 @@ class SessionScreen(Screen[SessionLog | None]):
         if not self.engine.anything_done:
             self.dismiss(None)
             return
-        self.app.push_screen(
-            SessionRatingDialog(ended_early=self.engine.state().ended_early), self._rated
-        )
+        self._rate()
 
-    def _rated(self, rating: SessionRating | None) -> None:
+    @work
+    async def _rate(self) -> None:
+        dialog = SessionRatingDialog(ended_early=self.engine.state().ended_early)
+        rating = await self.app.push_screen_wait(dialog)
         self.dismiss(self.session_log(rating or SessionRating()))
+
+    def ask_before_quit(self) -> None:
+        """ctrl+q asks first during a session, as escape does (the app calls this)."""
+        self.action_end()
+
+    def keep_progress(self) -> None:
+        """Checkpoint what was done so far, so a kill or a closed window loses none of it.
+
+        Once per exercise boundary and pause; a failure is shown and the session goes on.
+        """
+        if self.checkpoint is None or self._started_at is None or not self.engine.anything_done:
+            return
+        try:
+            self.checkpoint(self.session_log(SessionRating()))
+        except UserFacingError as error:
+            self.notify(f"Progress not kept on disk: {error}", severity="warning", markup=False)
 
     def session_log(self, rating: SessionRating) -> SessionLog:
         """The log of this session as it went, with ``rating`` and the pain before."""
