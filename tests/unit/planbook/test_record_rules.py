@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -83,21 +84,30 @@ def test_a_session_done_early_shows_on_its_planned_day_and_counts_on_the_day_don
     assert [(w.monday, w.sessions) for w in history.weeks] == [(SUNDAY - timedelta(days=6), 1)]
 
 
-def test_a_session_viewed_in_another_time_zone_still_counts(catalogue: Catalogue) -> None:
+def test_a_session_viewed_in_another_time_zone_still_counts(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log holds local dates and times; a change of zone (travel) moves nothing."""
     store = planned_store(catalogue)
-    log = done_log(store, MONDAY, MONDAY)
-    # Done at 8:30 in Auckland: in UTC that instant is still the day before.
-    auckland = timezone(timedelta(hours=13))
-    late = datetime.combine(MONDAY, datetime.min.time(), auckland).replace(hour=8, minute=30)
-    log = replace(log, started_at=late, ended_at=late + timedelta(minutes=10))
+    just_after_midnight = datetime.combine(MONDAY, datetime.min.time()).replace(minute=20)
+    log = replace(
+        done_log(store, MONDAY, MONDAY),
+        started_at=just_after_midnight,
+        ended_at=just_after_midnight + timedelta(minutes=10),
+    )
     record_session(store, catalogue, log, MONDAY)
-    [saved] = store.logs()
-    assert saved.started_at.astimezone(UTC).date() == SUNDAY
-    assert saved.done_day == MONDAY  # the local date it was done, kept as a date
-    history = history_stats(store.logs(), store.items_between(date.min, MONDAY), MONDAY)
-    assert [(w.monday, w.sessions) for w in history.weeks if w.sessions] == [(MONDAY, 1)]
-    report = history_markdown(store.logs(), store.items_between(date.min, MONDAY), MONDAY)
-    assert "1 sessions logged" in report or "1 session logged" in report
+    for zone in ("UTC", "America/Los_Angeles", "Pacific/Auckland"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        [saved] = store.logs()
+        assert saved.done_day == MONDAY
+        history = history_stats(store.logs(), store.items_between(date.min, MONDAY), MONDAY)
+        assert [(w.monday, w.sessions) for w in history.weeks if w.sessions] == [(MONDAY, 1)]
+        report = history_markdown(store.logs(), store.items_between(date.min, MONDAY), MONDAY)
+        assert "1 sessions logged" in report
+        assert read_week(store, catalogue, MONDAY, MONDAY).statuses[MONDAY] is DayStatus.DONE
+    monkeypatch.delenv("TZ")
+    time.tzset()
 
 
 def test_plan_weeks_count_from_a_sunday_start(catalogue: Catalogue) -> None:
