@@ -24,7 +24,7 @@ MAX_RECORD_ID = 64
 MAX_EXERCISES_IN_SESSION = 100
 MAX_COUNT = 10_000
 """Most sets, reps or holds one exercise of one session can count."""
-MAX_SECONDS = 24 * 60 * 60
+MAX_SECONDS = 7 * 24 * 60 * 60
 """Longest time one exercise of one session can take."""
 MAX_POSITION = 10_000
 """Highest place of an item within its day."""

@@ -8,6 +8,7 @@ JSON back, change one value and write it again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -111,7 +112,8 @@ def set_field(tables: Tables, path: tuple[str, ...], value: Any) -> bytes:
         target[int(last)] = value
     else:
         target[last] = value
-    return orjson.dumps(copy)
+    # The standard library writes integers of any size, as a hand-edited file could hold.
+    return json.dumps(copy).encode()
 
 
 def text_paths(tables: Tables) -> list[tuple[str, ...]]:
@@ -126,3 +128,11 @@ def text_paths(tables: Tables) -> list[tuple[str, ...]]:
         if isinstance(value, str) and named and named[-1] not in skip | {"activity", "effort"}:
             found.append(path)
     return found
+
+
+def one_line(err: str) -> str:
+    """The only line of ``err``, after checking it is one line and no traceback."""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]

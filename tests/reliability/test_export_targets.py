@@ -18,6 +18,7 @@ from planner.storage.export_target import (
     write_export,
     write_export_new,
 )
+from tests.reliability.hostile_data import one_line
 
 
 def export_to(db: Path, target: Path | str, *extra: str) -> int:
@@ -42,13 +43,6 @@ def a_socket(tmp_path: Path) -> Iterator[Path]:
     server.bind(str(path))
     yield path
     server.close()
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 def test_export_to_a_device_with_force_is_refused_and_the_node_kept(

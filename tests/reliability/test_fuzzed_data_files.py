@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,10 +32,10 @@ from tests.reliability.hostile_data import (
     NOW,
     START,
     TODAY,
-    Tables,
     field_paths,
     make_valid_files,
     read_tables,
+    set_field,
     the_archive,
 )
 
@@ -75,20 +74,6 @@ def files() -> Files:
     return Files()
 
 
-def spoil(tables: Tables, path: tuple[str, ...], value: Any) -> bytes:
-    copy: Any = json.loads(json.dumps(tables))
-    target = copy
-    for key in path[:-1]:
-        target = target[int(key)] if isinstance(target, list) else target[key]
-    last = path[-1]
-    if isinstance(target, list):
-        target[int(last)] = value
-    else:
-        target[last] = value
-    # The standard library writes integers of any size, as a hand-edited file could hold.
-    return json.dumps(copy).encode()
-
-
 @contextlib.contextmanager
 def folder_with(hot: bytes, archive: bytes, archive_name: str) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="fuzz-") as name:
@@ -109,7 +94,7 @@ def run_cli(*args: str) -> tuple[int, str]:
 
 def spoiled_pair(files: Files, which: str, index: int, value: Any) -> tuple[bytes, bytes]:
     paths = files.paths[which]
-    bad = spoil(files.tables[which], paths[index % len(paths)], value)
+    bad = set_field(files.tables[which], paths[index % len(paths)], value)
     return (bad, files.archive) if which == "hot" else (files.hot, bad)
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from planner.cli import main
 from planner.domain.glyphs import can_show, to_ascii
+from tests.reliability.hostile_data import one_line
 
 PLANNER = Path(sys.executable).parent / "planner"
 PLAN = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
@@ -44,13 +45,6 @@ def planned(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["--db", str(db), *PLAN, "--start", "2030-01-07"]) == 0
     capsys.readouterr()
     return str(db)
-
-
-def one_line(err: str) -> str:
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from tests.reliability.hostile_data import (
     Tables,
     ValidFiles,
     make_valid_files,
+    one_line,
     read_tables,
     set_field,
     the_archive,
@@ -82,13 +83,6 @@ def write_pair(folder: Path, hot: bytes, archive: bytes, archive_name: str) -> P
     db.write_bytes(hot)
     (folder / archive_name).write_bytes(archive)
     return db
-
-
-def one_line(err: str) -> str:
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 from planner.cli import main
 from planner.storage import open_store
 from planner.storage.recovery import open_for_app
-from tests.reliability.hostile_data import NOW, START, make_valid_files, the_archive
+from tests.reliability.hostile_data import NOW, START, make_valid_files, one_line, the_archive
 
 PLANNER = Path(sys.executable).parent / "planner"
 PLAN = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
@@ -36,13 +36,6 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         # A terminal the app would accept, so the data path is what gets refused.
         env={**os.environ, "TERM": "xterm-256color"},
     )
-
-
-def one_line(err: str) -> str:
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 def test_a_data_path_that_is_a_link_saves_into_its_target_and_keeps_the_link(
