@@ -42,6 +42,9 @@ def has_refused_characters(text: str) -> bool:
 
 def has_visible_characters(text: str) -> bool:
     """Whether anything in ``text`` draws on screen (not only spaces, marks or blanks)."""
+    if text.isascii():
+        # Every ASCII character but a space or a control draws something.
+        return any(" " < char < "\x7f" for char in text)
     return any(
         not char.isspace()
         and unicodedata.category(char) not in _INVISIBLE_CATEGORIES

@@ -17,6 +17,7 @@ import math
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 from planner.domain import record_limits as limits
@@ -41,6 +42,11 @@ Doc = dict[str, Any]
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 _MAX_EXERCISE_ID = 40
+
+
+@cache
+def _values(enum: type[StrEnum]) -> frozenset[str]:
+    return frozenset(member.value for member in enum)
 
 
 class RecordError(ValueError):
@@ -129,7 +135,7 @@ class _Reader:
 
     def choice(self, field: str, enum: type[_Choice]) -> _Choice:
         value = self.value(field)
-        if not isinstance(value, str) or value not in {member.value for member in enum}:
+        if not isinstance(value, str) or value not in _values(enum):
             raise self.fail(field, f"must be one of {', '.join(m.value for m in enum)}")
         return enum(value)
 
