@@ -68,6 +68,11 @@ class PendingLogs:
             return
         self._write({key: entry for key, entry in current.items() if key not in gone})
 
+    def start_afresh(self) -> None:
+        """Begin an empty list after the damaged file was moved aside by the caller."""
+        self.problem = None
+        self._entries = {}
+
     def _load(self) -> dict[str, PendingLog]:
         if self._entries is None:
             self._entries = {}

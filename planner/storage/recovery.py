@@ -43,6 +43,8 @@ def open_for_app(
     """
     path = checked_data_path(path)
     opened = _open(path, now=now)
+    if not opened.store.read_only:
+        opened = _set_damaged_pending_aside(opened, now=now)
     if today is None or opened.store.read_only:
         return opened
     try:
@@ -52,6 +54,24 @@ def open_for_app(
         notice = " ".join(part for part in (opened.notice, error.as_sentence()) if part)
         return replace(opened, notice=notice)
     return opened
+
+
+def _set_damaged_pending_aside(opened: OpenedStore, *, now: datetime | None) -> OpenedStore:
+    """Keep an unreadable file of waiting sessions aside, so new checkpoints can be saved."""
+    pending = opened.store.pending
+    pending.all()
+    if pending.problem is None or pending.path is None:
+        return opened
+    try:
+        kept = move_aside(pending.path, now=now)
+    except (FileNotFoundError, StoreError):
+        return opened
+    pending.start_afresh()
+    notice = (
+        f"The file of sessions waiting to be saved could not be read; it is kept "
+        f"unchanged as {kept}."
+    )
+    return replace(opened, notice=" ".join(part for part in (opened.notice, notice) if part))
 
 
 def _open(path: Path, *, now: datetime | None) -> OpenedStore:

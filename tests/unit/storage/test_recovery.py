@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from planner.storage import ReadOnlyStoreError, StoreError, open_store
+from planner.storage.pending import pending_path
 from planner.storage.recovery import open_for_app
 from tests.unit.storage.faults import read_only_folder
-from tests.unit.storage.samples import TILT, WEDNESDAY
+from tests.unit.storage.samples import TILT, WEDNESDAY, session_log
 
 AT = datetime(2026, 11, 25, 9, 30)
 
@@ -72,3 +73,20 @@ def test_a_folder_that_cannot_be_written_is_an_error(
     read_only_folder(db_path.parent, monkeypatch)
     with pytest.raises(StoreError, match="cannot save in"):
         open_for_app(db_path)
+
+
+def test_a_damaged_file_of_waiting_sessions_is_kept_aside_and_checkpoints_go_on(
+    db_path: Path,
+) -> None:
+    with open_store(db_path) as store:
+        store.add_item(WEDNESDAY, "pelvic_tilt", TILT)
+    pending = pending_path(db_path)
+    pending.write_bytes(b'{"format": 1, "logs": [{"log": 7}]}')
+    opened = open_for_app(db_path, now=datetime(2026, 11, 29, 10, 0))
+    kept = pending.with_name(f"{pending.name}.damaged-20261129-100000")
+    assert kept.read_bytes() == b'{"format": 1, "logs": [{"log": 7}]}'
+    assert str(kept) in opened.notice
+    with opened.store as store:
+        assert store.pending_logs() == []
+        store.save_pending_log(session_log(), interrupted=True)
+        assert [entry.log for entry in store.pending_logs()] == [session_log()]
