@@ -54,3 +54,8 @@ def test_every_runtime_dependency_of_the_project_names_a_lower_bound() -> None:
     bounds = load_script().lower_bounds(ROOT / "pyproject.toml")  # refuses one without a bound
     assert len(bounds) == len(pyproject["project"]["dependencies"])
     assert {"textual", "tinydb", "icalendar"} <= set(bounds)
+
+
+def test_the_tests_it_runs_by_default_exist() -> None:
+    for path in load_script().DEFAULT_TESTS:
+        assert ROOT.joinpath(path).exists(), path
