@@ -147,7 +147,7 @@ async def test_add_to_a_day_follows_the_plan_when_there_is_one(
         await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert "Added Deep squat to Thursday 26 Nov" in _notices(pilot)
+        assert "Added Deep squat to Thu 26 Nov." in _notices(pilot)
         [item] = store.items_between(*ALL_TIME)
         assert (item.day, item.exercise_id, item.dose) == (THURSDAY, squat.id, squat.start)
 
@@ -156,6 +156,15 @@ async def test_add_to_a_day_follows_the_plan_when_there_is_one(
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("down", "enter")
+        await pilot.pause()
+        # Thursday already has it: the plan book's question comes first.
+        question = pilot.app.screen
+        assert isinstance(question, ConfirmDialog)
+        assert (
+            question.question
+            == "Thursday 26 November already has Deep squat. Add it a second time?"
+        )
+        await pilot.press("y")
         await pilot.pause()
         later = store.items_on(THURSDAY)[1]
     assert later.dose == dose_for_day(squat, profile, THURSDAY)
@@ -316,7 +325,7 @@ async def test_names_with_markup_characters_show_literally(
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert "Added [bold]x[/] a [/b] c to Wednesday 25 Nov" in _notices(pilot)
+        assert "Added [bold]x[/] a [/b] c to Wed 25 Nov." in _notices(pilot)
 
 
 async def test_a_read_only_store_refuses_changes_before_asking_anything(

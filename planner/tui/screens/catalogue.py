@@ -8,7 +8,6 @@ the other screens share.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from textual import on, work
@@ -18,13 +17,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
-from planner.domain import progression
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
-from planner.domain.errors import UserFacingError
-from planner.domain.models import Dose, Exercise
+from planner.domain.dates import short_date
+from planner.domain.models import Exercise
 from planner.domain.text_rules import terminal_safe
+from planner.planbook import custom, edits
+from planner.planbook.change import refuse_read_only
 from planner.storage.store import Store
+from planner.tui.errors import reports_user_errors_async
 from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.exercise_form import ExerciseForm
 from planner.tui.screens.pick_day import PickDayDialog
@@ -154,95 +155,71 @@ class CatalogueScreen(Screen[None]):
         """Jump to the filter box."""
         self.query_one("#catalogue-filter", Input).focus()
 
-    # -- planning --------------------------------------------------------------
-
     @work
+    @reports_user_errors_async
     async def action_add_to_day(self) -> None:
         """Ask for a day and schedule the selected exercise on it."""
         exercise = self.selected()
         if exercise is None:
             self.notify("Select an exercise first.", severity="warning")
             return
-        if self._refuse_read_only():
-            return
+        refuse_read_only(self.store)
         today = self.clock.today()
         day = await self.app.push_screen_wait(
             PickDayDialog(f"Add {terminal_safe(exercise.name)} to which day?", today, today)
         )
         if day is None:
             return
-        try:
-            self.store.add_item(day, exercise.id, self._dose_on(exercise, day))
-        except UserFacingError as error:
-            self.notify(str(error), severity="error", markup=False)
+        question = edits.place_question(self.store, self.catalogue, day, exercise.id)
+        if question and not await self.app.push_screen_wait(ConfirmDialog(question, "Add")):
             return
-        self.notify(f"Added {exercise.name} to {day:%A} {day.day} {day:%b}", markup=False)
-
-    def _dose_on(self, exercise: Exercise, day: date) -> Dose:
-        # With a plan, the exercise joins at the dose the plan has reached by that day;
-        # without one there is no progression to follow, so it starts at its start dose.
-        profile = self.store.profile()
-        if profile is None:
-            return exercise.start
-        return progression.dose_for_day(exercise, profile, day)
-
-    # -- the user's own exercises ---------------------------------------------
+        edits.add_exercise(self.store, self.catalogue, day, exercise.id)
+        self.notify(f"Added {exercise.name} to {short_date(day)}.", markup=False)
 
     @work
+    @reports_user_errors_async
     async def action_new_exercise(self) -> None:
         """Open an empty form and add what it returns to the catalogue."""
-        if self._refuse_read_only():
-            return
+        refuse_read_only(self.store)
         created = await self.app.push_screen_wait(ExerciseForm(self.catalogue.ids))
-        if created is not None and self._save(created):
+        if created is not None:
+            self._save(created)
             self.notify(f"Created {created.name}", markup=False)
 
     @work
+    @reports_user_errors_async
     async def action_edit_exercise(self) -> None:
         """Open the selected custom exercise in the form and save the changes."""
         exercise = self._own_selected("changed")
         if exercise is None:
             return
         edited = await self.app.push_screen_wait(ExerciseForm(self.catalogue.ids, exercise))
-        if edited is not None and self._save(edited):
+        if edited is not None:
+            self._save(edited)
             self.notify(f"Saved {edited.name}", markup=False)
 
     @work
+    @reports_user_errors_async
     async def action_delete_exercise(self) -> None:
-        """Ask, then delete the selected custom exercise and take it off the plan."""
+        """Ask, then delete the selected custom exercise and take it off the plan from today."""
         exercise = self._own_selected("deleted")
         if exercise is None:
             return
-        days = {
-            item.day
-            for item in self.store.items_between(date.min, date.max)
-            if item.exercise_id == exercise.id
-        }
+        today = self.clock.today()
+        days = custom.days_planned(self.store, exercise.id, today)
         question = f"Delete {terminal_safe(exercise.name)}?"
         if days:
             question += (
-                f" It is planned on {_count(len(days), 'day')} and will be removed from them."
+                f" It is planned on {_count(len(days), 'day')} from today on and will be "
+                "removed from them; days before today keep it."
             )
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Delete")):
             return
-        try:
-            self.store.delete_custom_exercise(exercise.id)
-        except UserFacingError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.catalogue.remove_custom(exercise.id)
+        removed = custom.delete_exercise(self.store, self.catalogue, exercise.id, today)
         self.refresh_list()
         self.notify(
-            f"Deleted {exercise.name}; removed from {_count(len(days), 'plan day')}", markup=False
+            f"Deleted {exercise.name}; removed from {_count(removed, 'plan day')}", markup=False
         )
-
-    def _refuse_read_only(self) -> bool:
-        # Say so before the user fills in a form or picks a day that cannot be saved.
-        if self.store.read_only:
-            self.notify(
-                "The data file is open read-only; nothing can be changed.", severity="error"
-            )
-        return self.store.read_only
 
     def _own_selected(self, verb: str) -> Exercise | None:
         exercise = self.selected()
@@ -256,17 +233,12 @@ class CatalogueScreen(Screen[None]):
                 markup=False,
             )
             return None
-        return None if self._refuse_read_only() else exercise
+        refuse_read_only(self.store)
+        return exercise
 
-    def _save(self, exercise: Exercise) -> bool:
-        try:
-            self.store.save_custom_exercise(exercise)
-            self.catalogue.put_custom(exercise)
-        except UserFacingError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
+    def _save(self, exercise: Exercise) -> None:
+        custom.save_exercise(self.store, self.catalogue, exercise)
         self.refresh_list(keep=exercise.id)
-        return True
 
 
 def _count(n: int, noun: str) -> str:
