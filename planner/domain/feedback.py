@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import fmean
 
+from planner.domain.dates import WEEKDAYS
 from planner.domain.models import Dose, Effort, PlanItem, SessionLog
 
 SEVERE_PAIN = 7
@@ -46,7 +47,6 @@ DONE_SHARE = 2 / 3
 PAUSE_BANNER_PREFIX = "Progress is paused"
 """Every banner these rules write starts with this, so they can tell it from other advice."""
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 STEP_BACK_REASON = "Climbing one step a week since an earlier hold"
 
 
@@ -209,7 +209,7 @@ def _exercise_reasons(
         if log.pain_before is None or log.pain_after is None:
             continue
         if log.pain_after >= log.pain_before + PAIN_RISE:
-            weekday = _WEEKDAYS[log.day.weekday()]
+            weekday = WEEKDAYS[log.day.weekday()]
             for exercise_id in _done_exercises(log):
                 reasons[exercise_id] = f"Held: pain went up after {weekday}'s session"
     return reasons

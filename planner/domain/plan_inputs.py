@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from planner.domain.date_limits import DateRangeError, check_day, check_window
+from planner.domain.dates import WEEKDAYS
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Activity, Profile
 
-DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_NAMES = tuple(name.lower() for name in WEEKDAYS)
 MIN_MINUTES, MAX_MINUTES = 5, 60
 MIN_WEEKS, MAX_WEEKS = 1, 12
 MIN_DAYS = 2

@@ -67,7 +67,7 @@ async def test_pick_day_pages_to_next_and_previous_week() -> None:
         await pilot.pause()
         await pilot.press("right_square_bracket")
         options = app.screen.query_one(OptionList)
-        assert "Wednesday 02 Dec" in str(options.get_option_at_index(2).prompt)
+        assert "Wednesday 2 December" in str(options.get_option_at_index(2).prompt)
         await pilot.press("left_square_bracket", "left_square_bracket", "enter")
         await pilot.pause()
     assert app.results == [date(2026, 11, 18)]

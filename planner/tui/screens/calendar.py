@@ -23,7 +23,7 @@ from textual.widgets import Footer, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
-from planner.domain.dates import long_date, short_date
+from planner.domain.dates import long_date, short_date, weekday
 from planner.domain.models import DayStatus, PlanItem, SessionLog
 from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import monday_of, week_label
@@ -426,8 +426,9 @@ class CalendarScreen(Screen[None]):
             return
         self.check_the_date()
         if day > self.today:
-            which = f"{day:%A}'s" if day - self.today < timedelta(days=7) else short_date(day)
-            if not await self.ask(f"This is {which} session — do it now?", "Start"):
+            near = day - self.today < timedelta(days=7)
+            which = f"{weekday(day)}'s session" if near else f"the session of {short_date(day)}"
+            if not await self.ask(f"This is {which} — do it now?", "Start"):
                 return
         if self.store.read_only:
             message = "The data file is open read-only: this session will not be saved."

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.dates import month_year
 from planner.domain.history import history_stats, recent_sessions
 from planner.domain.weeks import monday_of
 from planner.storage.store import Store
@@ -101,8 +102,8 @@ class HistoryScreen(Screen[None]):
             self.query_one(TitleBar).show("nothing logged yet")
             return
         if logs:
-            first = min(log.day for log in logs)
-            since = f"since {first.day} {first:%B %Y}"
+            first = min(log.done_day for log in logs)
+            since = f"since {first.day} {month_year(first)}"
             if self.store.archive_problem is not None:
                 since += " (older weeks could not be read)"
             self.query_one(TitleBar).show(since)

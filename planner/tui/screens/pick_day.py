@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList
 from textual.widgets.option_list import Option
 
+from planner.domain.dates import day_month, long_date
 from planner.domain.weeks import monday_of, week_days, week_label
 
 
@@ -101,9 +102,9 @@ class PickDayDialog(ModalScreen[date | None]):
 
 
 def _day_line(day: date, today: date) -> str:
-    line = day.strftime("%A %d %b")
+    line = long_date(day, year=False)
     return f"{line} · today" if day == today else line
 
 
 def _span(first: date, last: date) -> str:
-    return f"{first.strftime('%d %b')} – {last.strftime('%d %b %Y')}"
+    return f"{day_month(first)} – {day_month(last, year=True)}"

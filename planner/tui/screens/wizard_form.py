@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.domain.catalogue import Catalogue
+from planner.domain.dates import WEEKDAYS
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Activity, Profile
 from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
@@ -22,7 +23,7 @@ PAIN_REFUSED = 9
 MINUTES_RANGE = (MIN_MINUTES, MAX_MINUTES)
 WEEKS_RANGE = (MIN_WEEKS, MAX_WEEKS)
 MAX_START_AHEAD = timedelta(days=365)
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = tuple(name[:3] for name in WEEKDAYS)
 
 
 @dataclass(frozen=True)

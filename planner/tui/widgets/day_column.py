@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from planner.domain.dates import day_heading
 from planner.domain.models import DayStatus, Dose
 
 
@@ -147,7 +148,7 @@ class DayColumn(Widget):
 
     def _build(self, width: int) -> tuple[list[Line], list[int | None]]:
         view = self.view
-        heading = view.day.strftime("%a %d")
+        heading = day_heading(view.day)
         head: list[Piece] = [(heading, "date")]
         if view.today:
             head.append((" today" if width >= len(heading) + 6 else " •", "today"))

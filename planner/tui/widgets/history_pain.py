@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from planner.domain.dates import day_month
 from planner.domain.history import WeekStats
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -121,7 +122,7 @@ class PainBars(Widget):
 
 
 def _short(monday: date) -> str:
-    return f"{monday.day} {monday:%b}"
+    return day_month(monday)
 
 
 class PainTrend(Vertical):

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from planner.domain.dates import short_date
 from planner.domain.models import SessionLog
 from planner.domain.text_rules import terminal_safe
 
@@ -24,10 +25,12 @@ class RecentSessions(VerticalScroll, can_focus=True):
             # Pain and effort on a line of their own: one long line wrapped anywhere
             # in a narrow pane, which read badly at 80 columns.
             how = f"pain {_pain(log)}" + (f" · {log.effort.label}" if log.effort else "")
+            if log.day != log.done_day:  # done ahead of (or after) its plan day
+                how += f" · planned for {short_date(log.day)}"
             entries.append(
                 Static(
                     Content.assemble(
-                        (log.day.strftime("%a %d %b"), "bold"),
+                        (short_date(log.done_day), "bold"),
                         "  ",
                         (status, f"$text-{'success' if log.completed else 'warning'}"),
                         f" · {log.minutes:.0f} min\n  {how}",
