@@ -111,8 +111,6 @@ class SessionEngine:
         """Every phase of the session, in order."""
         return self._phases
 
-    # -- reading ---------------------------------------------------------------
-
     def _remaining(self, now: float) -> float:
         if self._finished:
             return 0.0
@@ -154,8 +152,6 @@ class SessionEngine:
     def anything_done(self) -> bool:
         """True once at least one hold or rep has been completed."""
         return bool(self._done)
-
-    # -- driving ---------------------------------------------------------------
 
     def start(self) -> None:
         """Begin the first phase now. Starting twice changes nothing."""
@@ -320,8 +316,6 @@ class SessionEngine:
             now = self._clock()
         self._ended_early = True
         self._finish(now)
-
-    # -- the log ---------------------------------------------------------------
 
     def exercise_logs(self, pairs: Sequence[tuple[Exercise, Dose]]) -> tuple[ExerciseLog, ...]:
         """What was done of each (exercise, planned dose), in session order."""

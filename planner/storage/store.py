@@ -124,8 +124,6 @@ class Store:
         store.ensure_schema()
         return store
 
-    # -- lifecycle -----------------------------------------------------------
-
     def ensure_schema(self) -> None:
         """Stamp a new database with the current schema version."""
         if not self._meta.all() and not self.read_only:
@@ -285,8 +283,6 @@ class Store:
         if self.read_only:
             raise ReadOnlyStoreError("The data file is open read-only; this change was not saved.")
 
-    # -- profile and whole plans ---------------------------------------------
-
     def profile(self) -> Profile | None:
         """The profile the current plan was built from, or None before the first plan."""
         docs = self._profile.all()
@@ -323,8 +319,6 @@ class Store:
         self._rest.insert_multiple(
             {"day": day.isoformat()} for day in sorted(plan.rest_days) if day >= keep_before
         )
-
-    # -- plan items ------------------------------------------------------------
 
     def items_between(self, start: date, end: date) -> list[PlanItem]:
         """Every plan item from ``start`` to ``end`` (both included), by day then position."""
@@ -422,8 +416,6 @@ class Store:
         if updates:
             self._items.update_multiple(updates)
 
-    # -- rest days ---------------------------------------------------------------
-
     def rest_days_between(self, start: date, end: date) -> set[date]:
         """The days marked as rest from ``start`` to ``end``."""
         lo, hi = start.isoformat(), end.isoformat()
@@ -439,8 +431,6 @@ class Store:
             return False
         self._rest.insert({"day": key})
         return True
-
-    # -- session logs --------------------------------------------------------------
 
     @_one_change
     def log_session(self, log: SessionLog) -> None:
@@ -506,8 +496,6 @@ class Store:
         docs += self._archived_between("session_logs", lo, hi)
         return sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
 
-    # -- custom exercises ------------------------------------------------------------
-
     def custom_exercises(self) -> list[Exercise]:
         """The user's own exercises."""
         return [codec.exercise_from_doc(doc) for doc in self._custom.all()]
@@ -529,8 +517,6 @@ class Store:
         self._custom.remove(Query().id == exercise_id)
         self._items.remove((Query().exercise_id == exercise_id) & (Query().day >= key))
 
-    # -- settings -----------------------------------------------------------------------
-
     def settings(self) -> Settings:
         """The user's settings (defaults until something is saved)."""
         docs = self._settings.all()
@@ -541,8 +527,6 @@ class Store:
         """Save the user's settings."""
         self._settings.truncate()
         self._settings.insert(codec.settings_to_doc(settings))
-
-    # -- the archive (see archive.py for the rules) -----------------------------------
 
     @_one_change
     def archive_before(self, day: date) -> bool:

@@ -98,8 +98,6 @@ class CatalogueScreen(Screen[None]):
         # Another screen may have changed the shared catalogue while this one was away.
         self.refresh_list()
 
-    # -- showing ---------------------------------------------------------------
-
     def selected(self) -> Exercise | None:
         """The exercise highlighted in the list, if any."""
         exercise_id = self.query_one(ExerciseList).highlighted_id

@@ -190,8 +190,6 @@ class SessionScreen(Screen[SessionLog | None]):
         self._ring()
         self.refresh_session()
 
-    # -- keeping up with the clock ----------------------------------------------
-
     def refresh_session(self) -> None:
         """Let the engine catch up with the clock, ring for what changed, and redraw."""
         result = self.engine.tick()
@@ -234,8 +232,6 @@ class SessionScreen(Screen[SessionLog | None]):
         if deadline is not None:
             delay = max(0.0, deadline - self.clock.monotonic()) + _WAKE_MARGIN_S
             self._wake = self.set_timer(delay, self.refresh_session)
-
-    # -- drawing -----------------------------------------------------------------
 
     def _show(self, state: SessionState) -> None:
         phase = state.phase
@@ -282,8 +278,6 @@ class SessionScreen(Screen[SessionLog | None]):
         if state.paused:
             return "Paused: space carries on"
         return ""
-
-    # -- keys --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out Done during a hold: a hold is held or skipped, never cut short."""
@@ -339,8 +333,6 @@ class SessionScreen(Screen[SessionLog | None]):
         self.refresh_session()
         self._session_over()
 
-    # -- pausing while something covers the screen ------------------------------
-
     def on_screen_suspend(self) -> None:
         """A dialog, help or the palette covers the session: hold the clock meanwhile."""
         state = self.engine.state()
@@ -355,8 +347,6 @@ class SessionScreen(Screen[SessionLog | None]):
             self._auto_paused = False
             self.engine.resume()
         self.refresh_session()
-
-    # -- the end -----------------------------------------------------------------
 
     def _session_over(self) -> None:
         """Ask how it went (when anything was done), then dismiss with the log."""

@@ -134,8 +134,6 @@ class DayColumn(Widget):
         """The column's lines as plain text, as they are drawn now."""
         return "\n".join("".join(text for text, _ in line).rstrip() for line in self._layout())
 
-    # -- laying out lines ------------------------------------------------------------
-
     def _layout(self) -> list[Line]:
         """The lines for the current view and size (worked out once per view and size)."""
         size = self.content_size
@@ -204,8 +202,6 @@ class DayColumn(Widget):
             [lines[0], status, *lines[body], *more],
             line_items[:2] + line_items[body] + more_items,
         )
-
-    # -- drawing ---------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
         """One line of the day, styled from calendar.tcss."""
