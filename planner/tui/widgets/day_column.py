@@ -93,6 +93,16 @@ def _fit(text: str, width: int) -> str:
 class DayColumn(Widget):
     """Draws one :class:`DayView`; a click reports which line (day or exercise) was hit."""
 
+    DEFAULT_CSS = """
+        DayColumn {
+            width: 1fr;
+            height: 100%;
+            padding: 0 0 0 1;
+            overflow: hidden;
+            text-wrap: nowrap;
+        }
+    """
+
     @dataclass
     class Clicked(Message):
         """The user clicked this column; ``item`` is the exercise index, or None for the day."""

@@ -22,7 +22,90 @@ from planner.tui.widgets.day_column import DayColumn, DayView
 class WeekGrid(Widget, can_focus=True):
     """Seven :class:`DayColumn` side by side."""
 
-    # The pieces the columns draw; each is styled in calendar.tcss from theme colours.
+    DEFAULT_CSS = """
+        WeekGrid {
+            layout: horizontal;
+            height: 1fr;
+            overflow: hidden;
+        }
+
+        WeekGrid > .week-grid--date {
+            text-style: bold;
+        }
+
+        WeekGrid > .week-grid--today {
+            color: $accent;
+            text-style: bold;
+        }
+
+        WeekGrid > .week-grid--free {
+            color: $text-muted;
+        }
+
+        WeekGrid > .week-grid--planned {
+            color: $primary;
+        }
+
+        WeekGrid > .week-grid--done {
+            color: $success;
+            text-style: bold;
+        }
+
+        WeekGrid > .week-grid--partial {
+            color: $warning;
+            text-style: bold;
+        }
+
+        WeekGrid > .week-grid--missed {
+            color: $error;
+        }
+
+        WeekGrid > .week-grid--rest {
+            color: $text-muted;
+            text-style: italic;
+        }
+
+        WeekGrid > .week-grid--name {
+            color: $text;
+        }
+
+        WeekGrid > .week-grid--dose {
+            color: $text-muted;
+        }
+
+        WeekGrid > .week-grid--resting {
+            color: $text-disabled;
+        }
+
+        WeekGrid > .week-grid--note {
+            color: $text-muted;
+            text-style: italic;
+        }
+
+        WeekGrid > .week-grid--selected {
+            background: $boost;
+            color: $text;
+        }
+
+        WeekGrid:focus > .week-grid--selected {
+            background: $primary 45%;
+            color: $text;
+        }
+
+        WeekGrid > .week-grid--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+
+        WeekGrid:focus > .week-grid--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    """
+
+    # The pieces the columns draw, each styled above from theme colours.
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "week-grid--date",
         "week-grid--today",
