@@ -1,0 +1,75 @@
+"""What the calendar shows of a week, worked out from the plan book's ``Week``: the header
+line, the day columns' views and the selected day's detail line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.content import Content
+
+from planner.domain.catalogue import Catalogue
+from planner.domain.dates import long_date
+from planner.domain.models import DayStatus, PlanItem
+from planner.domain.text_rules import terminal_safe
+from planner.domain.weeks import week_label
+from planner.planbook.week import Week, exercise_name
+from planner.tui.widgets.day_column import DayView, ItemView
+
+
+def header_text(week: Week, *, read_only: bool) -> str:
+    """``Week 2026-W48 · plan week 3 of 6 · 25 min planned · sessions done 1/3``."""
+    parts = [
+        f"Week {week_label(week.monday)}",
+        week.plan_text,
+        f"{week.planned_minutes} min planned",
+        f"sessions done {week.sessions_done}/{week.sessions_planned}",
+    ]
+    if read_only:
+        parts.append("read-only")
+    return " · ".join(parts)
+
+
+def day_views(
+    week: Week, catalogue: Catalogue, today: date, day: date, index: int | None
+) -> list[DayView]:
+    """The seven columns to draw, with ``day`` (and its item ``index``) selected."""
+    return [
+        DayView(
+            shown,
+            tuple(
+                ItemView(
+                    item.id,
+                    exercise_name(catalogue, item.exercise_id),
+                    item.dose,
+                    bool(item.held_reason),
+                )
+                for item in week.items[shown]
+            ),
+            week.statuses[shown],
+            today=shown == today,
+            selected=shown == day,
+            selected_item=index if shown == day else None,
+        )
+        for shown in week.days
+    ]
+
+
+def detail_text(week: Week, catalogue: Catalogue, day: date, item: PlanItem | None) -> Content:
+    """The selected exercise in full (the columns are too narrow for it), or the day."""
+    when = long_date(day, year=False)
+    if item is not None:
+        name = exercise_name(catalogue, item.exercise_id)
+        line = Content(f"{when} · ") + Content.styled(name, "bold")
+        line += Content(f" · {item.dose.describe()}")
+        if item.held_reason:
+            line += Content("\n") + Content.styled(
+                f"Dose held this week: {terminal_safe(item.held_reason)}", "$warning"
+            )
+        return line
+    items, status = week.items[day], week.statuses[day]
+    if not items:
+        if status is DayStatus.REST:
+            return Content(f"{when} · rest day")
+        return Content(f"{when} · nothing planned\na adds an exercise · r makes it a rest day")
+    count = f"{len(items)} exercise{'s' if len(items) != 1 else ''}"
+    return Content(f"{when} · {count} · about {round(week.minutes[day])} min · {status.value}")
