@@ -42,6 +42,8 @@ class FigurePair(FigureView):
     def show(self, figure: Figure | None) -> None:
         """Draw ``figure``'s start and end, or clear the pair."""
         self.figure = figure
+        # Hidden rather than empty, so its margin goes too.
+        self.display = figure is not None
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
