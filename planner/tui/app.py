@@ -82,7 +82,7 @@ class PlannerApp(ErrorReportingApp[None]):
             "settings",
             "Settings",
             show=False,
-            tooltip="Change the bell, the beeps and the get-ready and switch-sides times",
+            tooltip="Change the bell, the beeps, the moving figure and the session's pause times",
             id="app.settings",
         ),
         # Everyone knows q; the footer's room goes to keys people need to learn.

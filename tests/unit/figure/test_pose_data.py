@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from planner.domain.base_poses import BASE_POSES, base_pose_id, figure_between
-from planner.domain.catalogue import CatalogueError, parse_catalogue
-from planner.domain.figure import Pose, Support, parse_figure, pose_to_doc
+from planner.domain.catalogue import CatalogueError, load_catalogue, parse_catalogue
+from planner.domain.figure import Pose, Support, figure_to_doc, parse_figure, pose_to_doc
 from planner.domain.models import Settings
 from planner.storage import open_store
 from planner.storage.codec import exercise_from_doc, exercise_to_doc, settings_from_doc
@@ -77,6 +77,12 @@ class TestCatalogueChecksFigures:
         del doc["exercises"][6]["figure"]["end"]
         assert refusal(doc).field == "figure.end"
 
+    def test_an_unknown_working_part(self) -> None:
+        """The working parts are named from the same list as the angles."""
+        error = refusal(with_squat_figure({"working": ["thigh", "tail"]}))
+        assert error.field == "figure.working"
+        assert "item 2" in error.problem
+
     def test_an_extra_field_in_a_figure(self) -> None:
         """Only start and end."""
         assert refusal(with_squat_figure({"middle": {}})).field == "figure.middle"
@@ -104,6 +110,13 @@ class TestDefaults:
         assert (start.head, start.arm, start.forearm, start.foot) == (90, 270, 270, 10)
         assert (start.far_thigh, start.far_shin, start.far_foot) == (-90, -80, 10)
         assert (end.on, end.far_shin, end.far_foot) == (Support.CHAIR, -70, 20)
+
+    def test_every_builtin_figure_written_out_reads_back_equal(self) -> None:
+        """figure_to_doc and parse_figure round-trip routines.json's figures, working parts too."""
+        for exercise in load_catalogue():
+            assert exercise.figure is not None
+            assert exercise.figure.working
+            assert parse_figure(figure_to_doc(exercise.figure)) == exercise.figure
 
     def test_a_pose_written_out_reads_back_equal(self) -> None:
         """pose_to_doc and parse_figure round-trip every base pose."""
