@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Exercise
-from planner.tui.widgets.figure_pair import FIGURE_ROWS, FigurePair
+from planner.tui.widgets.figure_pair import FigurePair, box_for
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots" / "gallery"
 WIDTH = 64
@@ -51,7 +51,9 @@ class GalleryCard(App[None]):
 def _height(exercise: Exercise) -> int:
     # Padding, name, figure with its caption and margins, then the steps as they wrap.
     lines = sum(len(step) // (WIDTH - 8) + 1 for step in exercise.steps)
-    return 2 + 1 + FIGURE_ROWS + 1 + 2 + lines + 1
+    box = box_for(WIDTH - 4)
+    assert box is not None, "the gallery card is too narrow for the figure"
+    return 2 + 1 + box[1] + 1 + 2 + lines + 1
 
 
 async def take() -> list[Path]:

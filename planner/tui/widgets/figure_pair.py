@@ -1,7 +1,9 @@
 """The catalogue's picture of an exercise: its start pose, an arrow, its end pose.
 
-Drawn as one widget so the two figures share rows; it takes no room at all for
-an exercise without a figure, or in a pane too narrow to hold both side by side.
+Drawn as one widget so the two figures share rows. Each pose's box grows with
+the room the pane gives it (up to ``MAX_COLS``), so a wide terminal shows a
+bigger body; the pair takes no room at all for an exercise without a figure, or
+in a pane too narrow to hold two ``MIN_COLS`` boxes side by side.
 """
 
 from __future__ import annotations
@@ -13,11 +15,22 @@ from planner.domain.figure import Figure
 from planner.domain.figure_render import render_frame
 from planner.tui.widgets.figure_view import FigureView
 
-FIGURE_COLS = 18
-FIGURE_ROWS = 6
-"""The box each of the two poses is drawn in."""
+MIN_COLS = 18
+MAX_COLS = 26
+"""The narrowest and widest box each of the two poses is drawn in."""
+
+_ROWS_PER_COL = 1 / 3
+"""Box height for its width: a body lying down is about three times as long as it is tall."""
 
 _ARROW = "  →  "
+
+
+def box_for(width: int) -> tuple[int, int] | None:
+    """The (columns, rows) of each pose's box in ``width`` columns; None if two do not fit."""
+    cols = min(MAX_COLS, (width - len(_ARROW)) // 2)
+    if cols < MIN_COLS:
+        return None
+    return cols, round(cols * _ROWS_PER_COL)
 
 
 class FigurePair(FigureView):
@@ -36,8 +49,8 @@ class FigurePair(FigureView):
 
     @staticmethod
     def needed_width() -> int:
-        """Columns the pair takes: two boxes and the arrow between them."""
-        return 2 * FIGURE_COLS + len(_ARROW)
+        """Columns the pair needs at least: two of the smallest boxes and the arrow."""
+        return 2 * MIN_COLS + len(_ARROW)
 
     def show(self, figure: Figure | None) -> None:
         """Draw ``figure``'s start and end, or clear the pair."""
@@ -47,23 +60,26 @@ class FigurePair(FigureView):
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The boxes' height, or none when there is nothing to show or no room for it."""
-        if self.figure is None or width < self.needed_width():
+        """The boxes' height and the caption, or none without a figure or room for it."""
+        box = box_for(width)
+        if self.figure is None or box is None:
             return 0
-        return FIGURE_ROWS + 1
+        return box[1] + 1
 
     def render(self) -> Content:
         """Both poses, side by side, the arrow on the middle row."""
-        if self.figure is None or self.content_size.width < self.needed_width():
+        box = box_for(self.content_size.width)
+        if self.figure is None or box is None:
             return Content("")
-        start = self.frame_lines(render_frame(self.figure, 0.0, FIGURE_COLS, FIGURE_ROWS))
-        end = self.frame_lines(render_frame(self.figure, 1.0, FIGURE_COLS, FIGURE_ROWS))
+        cols, rows = box
+        start = self.frame_lines(render_frame(self.figure, 0.0, cols, rows))
+        end = self.frame_lines(render_frame(self.figure, 1.0, cols, rows))
         blank = " " * len(_ARROW)
-        rows = [
-            Content.assemble(left, _ARROW if n == FIGURE_ROWS // 2 else blank, right)
+        lines = [
+            Content.assemble(left, _ARROW if n == rows // 2 else blank, right)
             for n, (left, right) in enumerate(zip(start, end, strict=True))
         ]
-        caption = Content.assemble(
-            "Start".center(FIGURE_COLS), blank, "End".center(FIGURE_COLS)
-        ).stylize(self.get_visual_style("figure-view--support", partial=True))
-        return Content("\n").join([*rows, caption])
+        caption = Content.assemble("Start".center(cols), blank, "End".center(cols)).stylize(
+            self.get_visual_style("figure-view--support", partial=True)
+        )
+        return Content("\n").join([*lines, caption])

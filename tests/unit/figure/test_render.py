@@ -202,7 +202,7 @@ class TestFit:
         assert all(exercise.figure is not None for exercise in catalogue)
 
     @pytest.mark.parametrize(("name", "figure"), _every_figure(), ids=lambda v: str(v)[:30])
-    @pytest.mark.parametrize("box", [(14, 4), (18, 6), (28, 9)])
+    @pytest.mark.parametrize("box", [(14, 4), (18, 6), (26, 9), (34, 11)])
     def test_renders_inside_its_box(self, name: str, figure: Figure, box: tuple[int, int]) -> None:
         """No dot of any frame, plain or mirrored, falls outside the box."""
         cols, rows = box
