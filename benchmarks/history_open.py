@@ -3,7 +3,10 @@
 Starts ``planner`` on a generated history (``--years 1|5|20``), opens the history
 several times (back to the calendar in between) and prints the first open and the
 median of the later ones (goal: ≤ 150 ms at 20 years), beside the bare Textual app's
-key latency measured in the same run.
+key latency measured in the same run. The archived years' weekly summaries are built
+the first time a history is ever opened on a data file and kept beside it; that one
+open is timed on its own ("first ever"), then a new app run is measured as a user
+meets it every day.
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ def main() -> None:
         home = Path(folder)
         db = home / "history.json"
         write_history(db, years=years)
+        argv = [planner_command(), "--db", str(db)]
+        with painted(argv, b"Week 20", home) as (terminal, _):
+            first_ever = terminal.key_until(b"h", b"Streak")
         opens: list[float] = []
-        with painted([planner_command(), "--db", str(db)], b"Week 20", home) as (terminal, _):
+        with painted(argv, b"Week 20", home) as (terminal, _):
             for _ in range(OPENS):
                 # The streak card is painted with the history's numbers, so its label
                 # showing means the screen holds the history, not just its frame.
@@ -37,7 +43,8 @@ def main() -> None:
         with painted([python(), str(BARE_APP)], b"BAREAPPREADY", home) as (terminal, _):
             bare = [terminal.key_latency(RIGHT) for _ in range(OPENS)]
         print(
-            f"history, {years} years: first open {opens[0] * 1000:.0f} ms, again "
+            f"history, {years} years: first ever {first_ever * 1000:.0f} ms; first open of "
+            f"a run {opens[0] * 1000:.0f} ms, again "
             f"{median(opens[1:]) * 1000:.0f} ms median (goal <= 150 ms); bare app key "
             f"{median(bare) * 1000:.1f} ms"
         )

@@ -60,9 +60,10 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         window = export_window(store, start, args.weeks)
         history = ""
         if args.with_history:
-            from planner.domain.history_report import history_markdown
+            from planner.domain.history_report import history_section
+            from planner.planbook.history import read_history
 
-            history = history_markdown(store.logs(), store.items_between(date.min, today), today)
+            history = history_section(read_history(store, today, recent=0).history)
 
     if args.format == "ics":
         data = render_ics(window, catalogue)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from planner.domain.history import WeekStats, history_stats
+from planner.domain.history import History, WeekStats, history_stats
 from planner.domain.models import PlanItem, SessionLog
 
 REPORT_WEEKS = 12
@@ -20,7 +20,11 @@ STEADY = 0.5
 
 def history_markdown(logs: Sequence[SessionLog], items: Sequence[PlanItem], today: date) -> str:
     """A Markdown section with adherence per week and the pain trend up to ``today``."""
-    history = history_stats(logs, items, today)
+    return history_section(history_stats(logs, items, today))
+
+
+def history_section(history: History) -> str:
+    """The Markdown section for a history already counted (see ``history_markdown``)."""
     lines = ["## History", ""]
     if history.empty:
         lines.append("No sessions planned or logged yet.")

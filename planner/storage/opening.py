@@ -50,6 +50,7 @@ from planner.storage.special_files import (
     real_path,
 )
 from planner.storage.store import Store
+from planner.storage.summaries import SummaryCache, summary_path
 
 
 def lock_path(path: Path) -> Path:
@@ -111,6 +112,7 @@ def open_store(
     try:
         remove_leftover_temp_files(path)
         remove_leftover_temp_files(pending_path(path))
+        remove_leftover_temp_files(summary_path(path))
         store = _build_store(path, read_only=False, migrations=migrations)
         remove_unnamed_files(path, store.archive.parts)
     except BaseException:
@@ -155,7 +157,15 @@ def _build_store(path: Path, *, read_only: bool, migrations: Mapping[int, Migrat
     # The archive is only named here; it is read when a query first reaches back to it.
     archive = Archive(path, read_only=read_only)
     pending = PendingLogs(pending_path(path), read_only=read_only)
-    store = Store(db, path=path, read_only=read_only, archive=archive, pending=pending)
+    summaries = SummaryCache(summary_path(path), read_only=read_only)
+    store = Store(
+        db,
+        path=path,
+        read_only=read_only,
+        archive=archive,
+        pending=pending,
+        summaries=summaries,
+    )
     store.ensure_schema()
     return store
 

@@ -30,6 +30,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
+from planner.domain.history import WeekTally, merge_tallies, tally_weeks
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
 from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
@@ -39,6 +40,7 @@ from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
 from planner.storage.errors import StoreError as StoreError
 from planner.storage.pending import PendingLog, PendingLogs
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
+from planner.storage.summaries import SummaryCache
 
 _CUTOFF_FIELD = "archive_cutoff"
 _PARTS_FIELD = "archive_parts"
@@ -87,11 +89,14 @@ class Store:
         read_only: bool = False,
         archive: Archive | None = None,
         pending: PendingLogs | None = None,
+        summaries: SummaryCache | None = None,
     ) -> None:
         self._db = db
         self.path = path
         self.read_only = read_only
         self._depth = 0
+        self.revision = 0
+        """Goes up with every commit and reload: a view drawn at the same revision is current."""
         self._after_commit: list[Callable[[], object]] = []
         self._after_rollback: list[Callable[[], object]] = []
         self._make_tables()
@@ -99,6 +104,7 @@ class Store:
         self.archive = archive or Archive(None, read_only=read_only)
         self.archive.parts = self._recorded_parts()
         self.pending = pending or PendingLogs(None, read_only=read_only)
+        self.summaries = summaries or SummaryCache(None, read_only=read_only)
         self._cutoff = self._recorded_cutoff()
         self.archive_problem: ArchiveUnreadableError | None = None
         """Why reads go on without the archive (see carry_on_without_archive)."""
@@ -161,6 +167,7 @@ class Store:
             raise
         finally:
             self._depth = 0
+        self.revision += 1
         self._run_hooks(self._after_commit)
 
     def _include_unsaved_logs(self) -> None:
@@ -216,6 +223,7 @@ class Store:
         After StoreChangedError this has already happened; the app calls it to show
         the file as another program left it.
         """
+        self.revision += 1
         if self._depth == 0:
             self._storage.reload()
         self._make_tables()
@@ -488,6 +496,54 @@ class Store:
         docs = [*self._logs.all(), *self._archived_for_reading("session_logs")]
         logs = [codec.log_from_doc(doc) for doc in docs]
         return sorted(logs, key=lambda log: log.started_at)
+
+    def week_tallies(self) -> list[WeekTally]:
+        """Every week's tally of plan items and sessions (``domain.history``), oldest first.
+
+        Each archived year is tallied once per archive file and the tallies are kept on
+        disk (``summaries.py``); after that only the hot file's records are decoded, so
+        the history of twenty years costs what a few weeks cost.
+        """
+        hot = tally_weeks(
+            [codec.log_from_doc(doc) for doc in self._logs.all()],
+            [codec.item_from_doc(doc) for doc in self._items.all()],
+        )
+        if self._cutoff is None:
+            return hot
+        groups, fresh = [hot], {}
+        current = {(year, self.archive.parts.get(year, 0)) for year in self.archive.years()}
+        for key in sorted(current):
+            known = self.summaries.get(key)
+            if known is None:
+                year = [key[0]]
+                logs = self._archived_for_reading("session_logs", year)
+                items = self._archived_for_reading("plan_items", year)
+                known = tally_weeks(
+                    [codec.log_from_doc(doc) for doc in logs],
+                    [codec.item_from_doc(doc) for doc in items],
+                )
+                if self.archive_problem is not None:
+                    return merge_tallies(*groups)  # what could be read; nothing kept
+                fresh[key] = known
+            groups.append(known)
+        if fresh:
+            self.summaries.keep(fresh, current)
+        return merge_tallies(*groups)
+
+    def recent_logs(self, count: int) -> list[SessionLog]:
+        """The ``count`` sessions started last, newest first.
+
+        The hot file holds the last weeks' sessions; older years are read, newest
+        first, only when it holds fewer than ``count``.
+        """
+        docs: list[Doc] = list(self._logs.all())
+        if len(docs) < count and self._cutoff is not None:
+            for year in reversed(self.archive.years()):
+                docs += self._archived_for_reading("session_logs", [year])
+                if len(docs) >= count:
+                    break
+        logs = sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
+        return logs[::-1][:count]
 
     def logs_between(self, start: date, end: date) -> list[SessionLog]:
         """Sessions logged for the days from ``start`` to ``end``, oldest first."""

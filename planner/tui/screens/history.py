@@ -6,7 +6,7 @@ session finished on the calendar appears as soon as the user comes here.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,8 +18,7 @@ from textual.widgets import Footer, Static
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.dates import month_year
-from planner.domain.history import history_stats, recent_sessions
-from planner.domain.weeks import monday_of
+from planner.planbook.history import read_history
 from planner.storage.store import Store
 from planner.tui.widgets.history_pain import PainTrend
 from planner.tui.widgets.history_sessions import RecentSessions
@@ -68,6 +67,8 @@ class HistoryScreen(Screen[None]):
         self.store = store
         self.catalogue = catalogue
         self.clock = clock
+        self._history_drawn: tuple[int, date] | None = None
+        """The store revision and the day the history was last drawn for."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar("History", id="history-title")
@@ -83,28 +84,27 @@ class HistoryScreen(Screen[None]):
                 yield RecentSessions(id="history-sessions")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.action_reload()
-
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        # Textual resumes a mode's screen more than once as it first shows; the history
+        # is read again only when the data or the day changed since it was drawn.
+        if self._history_drawn != (self.store.revision, self.clock.today()):
+            self.action_reload()
 
     def action_reload(self) -> None:
-        """Read the log and the plan again and redraw everything."""
+        """Read the history again and redraw everything."""
         today = self.clock.today()
-        logs = self.store.logs()
-        # This week's items count too: its planned sessions are the week's target.
-        items = self.store.items_between(date.min, monday_of(today) + timedelta(days=6))
-        history = history_stats(logs, items, today)
+        self._history_drawn = (self.store.revision, today)
+        view = read_history(self.store, today, RECENT_COUNT)
+        history = view.history
         self.set_class(history.empty, "-empty")
         self.refresh_bindings()
         if history.empty:
             self.query_one(TitleBar).show("nothing logged yet")
             return
-        if logs:
-            first = min(log.done_day for log in logs)
+        if view.first_day is not None:
+            first = view.first_day
             since = f"since {first.day} {month_year(first)}"
-            if self.store.archive_problem is not None:
+            if view.older_weeks_missing:
                 since += " (older weeks could not be read)"
             self.query_one(TitleBar).show(since)
         else:  # a plan under way, nothing done yet: the weeks still show what was due
@@ -116,7 +116,7 @@ class HistoryScreen(Screen[None]):
             history.weeks, good=colours["text-success"], short=colours["text-warning"]
         )
         self.query_one(PainTrend).show(history.weeks)
-        self.query_one(RecentSessions).show(recent_sessions(logs, RECENT_COUNT))
+        self.query_one(RecentSessions).show(list(view.recent))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         """Hide the keys that move between panes while there are no panes to show."""

@@ -10,10 +10,16 @@ from textual.widgets import DataTable
 from planner.domain.history import WeekStats
 
 _COLUMNS = ("Week", "Plan", "Done", "Adh.", "Min", "Pain")
+FIRST_ROWS = 120
+"""Rows added before the screen first paints (more than a screen's worth, two years)."""
+MORE_ROWS = 300
+"""Rows added after each later paint, so years of history never hold up a key."""
 
 
 class HistoryWeeks(DataTable[Text]):
     """One row per week, newest first; weeks at plan in the success colour."""
+
+    _generation = 0
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -22,9 +28,31 @@ class HistoryWeeks(DataTable[Text]):
             self.add_column(Text(label), key=label)
 
     def show(self, weeks: Sequence[WeekStats], *, good: str, short: str) -> None:
-        """Replace the rows with ``weeks``; ``good`` and ``short`` are colours from the theme."""
+        """Replace the rows with ``weeks``; ``good`` and ``short`` are colours from the theme.
+
+        The newest weeks go in at once; older ones follow in batches after the screen
+        has painted, so twenty years of weeks cost the first paint what two years do.
+        """
         self.clear()
-        for week in reversed(weeks):
+        self._generation += 1
+        newest_first = list(reversed(weeks))
+        self._add_rows(newest_first[:FIRST_ROWS], good, short)
+        self._add_later(newest_first[FIRST_ROWS:], good, short, self._generation)
+
+    def _add_later(self, rows: list[WeekStats], good: str, short: str, generation: int) -> None:
+        if not rows:
+            return
+
+        def add_batch() -> None:
+            if generation != self._generation:  # shown again since: those rows are stale
+                return
+            self._add_rows(rows[:MORE_ROWS], good, short)
+            self._add_later(rows[MORE_ROWS:], good, short, generation)
+
+        self.call_after_refresh(add_batch)
+
+    def _add_rows(self, weeks: Sequence[WeekStats], good: str, short: str) -> None:
+        for week in weeks:
             colour = good if week.at_plan else short if week.planned else ""
             adherence = "–" if week.adherence is None else f"{week.adherence:.0%}"
             self.add_row(
