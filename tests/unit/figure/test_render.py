@@ -214,12 +214,12 @@ class TestFit:
                 assert any("#" in row for row in canvas.bitmap()[:-1])
 
     def test_the_body_keeps_its_size_through_the_movement(self) -> None:
-        """One scale for all frames: the squat's shin is as long at the bottom as at the top."""
+        """One scale for all frames: drawn at the same size, the squat's head sits lower."""
         figure = load_catalogue().get("deep-squat").figure
         assert figure is not None
-        standing = render_canvas(figure, 0.0, 28, 9).bitmap()
-        # The stand is taller than the squat: both drawn at the same scale, the squat's
-        # head sits lower in the box.
-        top_of = [next(n for n, row in enumerate(b) if "#" in row) for b in (standing,)]
-        squat = render_canvas(figure, 1.0, 28, 9).bitmap()
-        assert next(n for n, row in enumerate(squat) if "#" in row) > top_of[0] + 4
+
+        def top_row(fraction: float) -> int:
+            bitmap = render_canvas(figure, fraction, 28, 9).bitmap()
+            return next(n for n, row in enumerate(bitmap) if "#" in row)
+
+        assert top_row(1.0) > top_row(0.0) + 4
