@@ -69,7 +69,18 @@ BASE_POSES: MappingProxyType[str, tuple[str, Pose]] = MappingProxyType(
         ),
         "lunge": (
             "Split stance, front knee bent",
-            Pose.of(_FLOOR, 90, -45, -95, foot=0, arm=-80, far_thigh=-120, far_shin=-120),
+            Pose.of(
+                _FLOOR,
+                90,
+                -26,
+                -95,
+                foot=0,
+                arm=-80,
+                forearm=-70,
+                far_thigh=-125,
+                far_shin=-150,
+                far_foot=-15,
+            ),
         ),
     }
 )

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.domain.figure_render import FRAME_STEPS
 from planner.domain.phases import Phase, PhaseKind, Side
 
 MOVE_IN_S = 1.5
 """Seconds a hold takes to move from the start to the end pose before it is held."""
 
-STEPS = 8
+STEPS = FRAME_STEPS
 """Positions between start and end the figure is drawn at: fewer frames, fewer repaints."""
 
 

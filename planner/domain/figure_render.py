@@ -4,8 +4,8 @@ Forward kinematics puts the hip at the origin and walks out along each body part
 by its angle and length. The figure is then placed so that whatever it rests on
 stays put while it moves: the point that is lowest in the start pose keeps its
 place across the floor, and the lowest point of every frame touches the floor.
-One scale per figure and box (fitted to the start, the end and the poses between)
-keeps the body the same size all through the movement.
+One scale per figure and box (fitted to every pose drawn, FRAME_STEPS of them
+from start to end) keeps the body the same size all through the movement.
 
 Each text cell is tagged with what it shows (SUPPORT, BODY or WORKING: the parts
 that move between start and end) so a screen can colour it; the renderer itself
@@ -55,8 +55,8 @@ _ANCHOR_ORDER = ("hip", "shoulder", "toe", "far_toe", "ankle", "far_ankle", "kne
 # From this many dots a unit on, body lines are drawn two dots thick, to read from afar.
 _BOLD_SCALE = 1.5
 
-# Frames sampled between start and end when fitting the scale.
-_FIT_SAMPLES = (0.0, 0.25, 0.5, 0.75, 1.0)
+FRAME_STEPS = 8
+"""Positions from start to end that frames are drawn at (fractions k/8): every one fits its box."""
 
 Point = tuple[float, float]
 
@@ -194,8 +194,8 @@ def _layout(figure: Figure, cols: int, rows: int) -> _Layout:
     anchor = _anchor(figure)
     anchor_x = joints(figure.start)[anchor][0]
     extents = [
-        _place(interpolate(figure.start, figure.end, t), anchor, anchor_x).extent()
-        for t in _FIT_SAMPLES
+        _place(interpolate(figure.start, figure.end, step / FRAME_STEPS), anchor, anchor_x).extent()
+        for step in range(FRAME_STEPS + 1)
     ]
     low_x = min(e[0] for e in extents)
     high_x = max(e[1] for e in extents)

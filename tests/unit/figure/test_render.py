@@ -10,6 +10,7 @@ from planner.domain.catalogue import load_catalogue
 from planner.domain.figure import Figure, Pose, Support, interpolate
 from planner.domain.figure_render import (
     BODY,
+    FRAME_STEPS,
     SUPPORT,
     WORKING,
     joints,
@@ -204,12 +205,12 @@ class TestFit:
     @pytest.mark.parametrize(("name", "figure"), _every_figure(), ids=lambda v: str(v)[:30])
     @pytest.mark.parametrize("box", [(14, 4), (18, 6), (26, 9), (34, 11)])
     def test_renders_inside_its_box(self, name: str, figure: Figure, box: tuple[int, int]) -> None:
-        """No dot of any frame, plain or mirrored, falls outside the box."""
+        """No dot of any frame the app draws, plain or mirrored, falls outside the box."""
         cols, rows = box
-        for step in range(11):
+        for step in range(FRAME_STEPS + 1):
             for mirror in (False, True):
-                canvas = render_canvas(figure, step / 10, cols, rows, mirror=mirror)
-                assert canvas.clipped == 0, (name, step / 10, mirror)
+                canvas = render_canvas(figure, step / FRAME_STEPS, cols, rows, mirror=mirror)
+                assert canvas.clipped == 0, (name, step, mirror)
                 # The body shows above the floor, not only the floor line.
                 assert any("#" in row for row in canvas.bitmap()[:-1])
 
@@ -223,3 +224,15 @@ class TestFit:
             return next(n for n, row in enumerate(bitmap) if "#" in row)
 
         assert top_row(1.0) > top_row(0.0) + 4
+
+
+def test_any_two_base_poses_fit_their_box() -> None:
+    """A custom exercise may start in any base pose and end in any other: every mix fits."""
+    poses = [pose for _label, pose in BASE_POSES.values()]
+    for start in poses:
+        for end in poses:
+            figure = Figure(start, end)
+            for step in range(FRAME_STEPS + 1):
+                for cols, rows in ((18, 6), (34, 11)):
+                    canvas = render_canvas(figure, step / FRAME_STEPS, cols, rows)
+                    assert canvas.clipped == 0, (start, end, step, cols)
