@@ -13,7 +13,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -25,56 +24,28 @@ import pytest
 from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Dose, Settings
 from planner.storage import open_store
+from tests.e2e.test_tmux import PLANNER, Terminal
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
-PLANNER = Path(sys.executable).parent / "planner"
 TIMEOUT_S = 15.0
 ONE_REP = Dose(reps=1)
 """A paced rep ends early with enter, so the first exercise is done in two key presses."""
 
 
-class Tmux:
-    """A tmux server of our own, with one 100×32 session called ``main``."""
+class Tmux(Terminal):
+    """``test_tmux``'s terminal on a server of our own, started and killed by the test."""
 
     def __init__(self, env: dict[str, str]) -> None:
-        self.socket = f"planner-survive-{uuid.uuid4().hex[:8]}"
-        self.env = env
-
-    def run(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            check=check,
-            env=self.env,
-        )
-        return result.stdout
+        super().__init__(f"planner-survive-{uuid.uuid4().hex[:8]}", env)
 
     def start(self, command: str) -> None:
-        self.run("new-session", "-d", "-s", "main", "-x", "100", "-y", "32", command)
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "main")
-
-    def send(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "main", *keys)
-
-    def wait_for(self, check: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + TIMEOUT_S
-        text = ""
-        while time.monotonic() < deadline:
-            text = self.screen()
-            if check(text):
-                return text
-            time.sleep(0.1)
-        raise AssertionError(f"never saw {what}; the screen was:\n{text}")
-
-    def wait_text(self, needle: str) -> str:
-        return self.wait_for(lambda text: needle in text, repr(needle))
+        self.tmux("new-session", "-d", "-s", "main", "-x", "100", "-y", "32", command)
 
     def kill(self) -> None:
-        self.run("kill-server", check=False)
+        subprocess.run(
+            ["tmux", "-L", self.socket, "kill-server"], capture_output=True, env=self.env
+        )
 
 
 def wait_until(check: Callable[[], bool], what: str) -> None:
@@ -181,7 +152,7 @@ def test_sigterm_keeps_the_session_and_restores_the_terminal(
     settings = stty_file.read_text().split()
     assert "echo" in settings and "-echo" not in settings
     assert "icanon" in settings
-    assert tmux.run("display", "-p", "-t", "main", "#{alternate_on}").strip() == "0"
+    assert tmux.tmux("display", "-p", "-t", "main", "#{alternate_on}").strip() == "0"
     tmux.kill()
     relaunch_shows_the_partial_session(tmux.env, data)
 

@@ -7,7 +7,7 @@ asked first, in a dialog awaited in a worker (``@work`` + ``push_screen_wait``).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import partial
 from typing import ClassVar
 
@@ -40,10 +40,15 @@ class CalendarScreen(CalendarView):
         answer: bool = await self.app.push_screen_wait(ConfirmDialog(question, confirm))
         return answer
 
-    def _editable_item(self, verb: str) -> PlanItem | None:
-        """The selected item for an edit (after the day's review and the read-only check)."""
+    def _editable_day(self) -> date:
+        """The selected day, once the day's review ran and a read-only file was refused."""
         self._review()
         refuse_read_only(self.store)
+        return self.selection.day
+
+    def _editable_item(self, verb: str) -> PlanItem | None:
+        """The selected item for an edit (after the day's review and the read-only check)."""
+        self._editable_day()
         item = self.selected_item
         if item is None:
             self.notify(f"Select an exercise to {verb} first.", severity="warning", markup=False)
@@ -55,9 +60,7 @@ class CalendarScreen(CalendarView):
         """Pick an exercise from the catalogue and add it to the selected day."""
         from planner.tui.screens.pick_exercise import PickExerciseDialog
 
-        self._review()
-        refuse_read_only(self.store)
-        day = self.selection.day
+        day = self._editable_day()
         exercise_id = await self.app.push_screen_wait(PickExerciseDialog(self.catalogue))
         if exercise_id is None:
             return
@@ -130,9 +133,7 @@ class CalendarScreen(CalendarView):
     @reports_user_errors_async
     async def action_rest(self) -> None:
         """Mark the selected day as a rest day, or make it a training day again."""
-        self._review()
-        refuse_read_only(self.store)
-        day = self.selection.day
+        day = self._editable_day()
         question = edits.rest_question(self.store, day)
         if question and not await self.ask(question, "Rest"):
             return
@@ -160,8 +161,7 @@ class CalendarScreen(CalendarView):
         from planner.planbook.plans import draft_plan, new_plan, rebuild_question, save_plan
         from planner.tui.screens.wizard import PlanWizard
 
-        self._review()
-        refuse_read_only(self.store)
+        self._editable_day()
         self.check_the_date()
         wizard = PlanWizard(self.today, self.store.profile(), self.catalogue)
         profile = await self.app.push_screen_wait(wizard)
