@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 
 from planner.domain.errors import UserFacingError
+from planner.storage.errors import StoreChangedError as StoreChangedError
 from planner.storage.store import Store
 
 READ_ONLY = "The data file is open read-only, so nothing can be changed here."

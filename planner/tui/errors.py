@@ -21,14 +21,24 @@ from textual.app import App, ReturnType
 from textual.dom import DOMNode
 
 from planner.domain.errors import UserFacingError
+from planner.planbook.change import StoreChangedError
 
 Handler = TypeVar("Handler", bound=Callable[..., None])
 Flow = TypeVar("Flow", bound=Callable[..., Coroutine[Any, Any, None]])
 
 
 def report(node: DOMNode, error: UserFacingError) -> None:
-    """Show ``error``'s message, literally, as an error notification."""
+    """Show ``error``'s message, literally, as an error notification.
+
+    When another program changed the data file, the store has read it again: every
+    open screen that shows it (those with a ``reload`` method) reads it again too.
+    """
     node.app.notify(str(error), severity="error", markup=False, timeout=10)
+    if isinstance(error, StoreChangedError):
+        for screen in node.app.screen_stack:
+            reload = getattr(screen, "reload", None)
+            if callable(reload):
+                reload()
 
 
 def reports_user_errors(method: Handler) -> Handler:

@@ -4,18 +4,21 @@ ctrl+q during a session asks, and the session screen checkpoints what was done."
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from planner.domain.catalogue import Catalogue, load_catalogue
-from planner.domain.models import Dose, SessionLog
+from planner.domain.models import Dose, SessionLog, Settings
+from planner.storage import open_store
+from planner.storage.opening import lock_path
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.session import SessionScreen
 from tests.conftest import FakeClock
-from tests.tui.test_calendar import TODAY, column, seeded_store, text_of
+from tests.tui.test_calendar import TODAY, column, seeded_store, text_of, toasts
 
 
 @pytest.fixture
@@ -121,3 +124,26 @@ async def test_ctrl_q_during_a_session_asks_and_a_quit_keeps_it(
         assert len(kept) == 3 and {log.id for log in kept} == {screen.log_id}
         app.keep_sessions_in_progress()  # what SIGTERM, SIGHUP and a quit do before exiting
         assert len(kept) == 4
+
+
+async def test_a_plan_changed_by_another_program_is_shown_not_written_over(
+    catalogue: Catalogue, fake_clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "planner.json"
+    store = open_store(path)
+    store.save_settings(Settings(welcomed=True))
+    store.add_item(TODAY, "pelvic-tilt", Dose(reps=5))
+    app = PlannerApp(store, catalogue, fake_clock.as_clock())
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        # The lock file is deleted and another planner saves the day its own way.
+        lock_path(path).unlink()
+        with open_store(path) as other:
+            other.add_item(TODAY, "deep-squat", Dose(reps=3))
+        theirs = path.read_bytes()
+        await pilot.press("r", "y")  # our change: make today a rest day
+        await pilot.pause()
+        assert "changed by another program" in toasts(app)
+        assert path.read_bytes() == theirs
+        assert "Deep squat" in column(app, 2)  # the calendar shows the file as it is now
+    store.close()
