@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--weeks", type=int, default=6, metavar="N", help="weeks to plan (1-12)")
     plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today)")
+    plan.add_argument(
+        "--bending-worse",
+        action="store_true",
+        help="bending forward makes the pain worse or sends it down a leg: leave out "
+        "the exercises that bend the lower back forward",
+    )
 
     export = commands.add_parser(
         "export",
@@ -122,7 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Export the plan. Default: this week, as text, to standard output.",
     )
     export.add_argument(
-        "--format", choices=["text", "markdown", "ics"], default="text", help="output format"
+        "--format",
+        choices=["text", "markdown", "ics", "json"],
+        default="text",
+        help="output format",
     )
     when = export.add_mutually_exclusive_group()
     when.add_argument("--week", metavar="YYYY-Www", help="one ISO week, e.g. 2026-W48")
@@ -133,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--with-history",
         action="store_true",
-        help="add adherence and pain trend (Markdown, for a physiotherapist)",
+        help="add the session history (Markdown: adherence and pain trend; JSON: the logs)",
     )
     return parser
 

@@ -1,4 +1,4 @@
-"""``planner export``: the plan as text, Markdown or iCalendar, to the screen or a file.
+"""``planner export``: the plan as text, Markdown, iCalendar or JSON, to the screen or a file.
 
 The data file is opened read-only, so exporting works while the app is running.
 Textual is never imported here. A file is written whole or not at all (storage's
@@ -41,8 +41,8 @@ def window_start(args: argparse.Namespace, today: date) -> date:
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
     """Render the asked-for weeks in the asked-for format to stdout or ``-o FILE``; return 0."""
-    if args.with_history and args.format != "markdown":
-        raise UserError("--with-history works only with --format markdown")
+    if args.with_history and args.format not in ("markdown", "json"):
+        raise UserError("--with-history works only with --format markdown or json")
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise UserError(f"--weeks must be from 1 to {MAX_WEEKS}, not {args.weeks}")
     if args.output is not None:
@@ -59,7 +59,8 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         catalogue = catalogue.with_custom(store.custom_exercises())
         window = export_window(store, start, args.weeks)
         history = ""
-        if args.with_history:
+        sessions = store.logs() if args.with_history and args.format == "json" else None
+        if args.with_history and args.format == "markdown":
             from planner.domain.history_report import history_section
             from planner.planbook.history import read_history
 
@@ -67,6 +68,10 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
 
     if args.format == "ics":
         data = render_ics(window, catalogue)
+    elif args.format == "json":
+        from planner.domain.export_json import render_json
+
+        data = render_json(window, catalogue, sessions)
     elif args.format == "markdown":
         data = render_markdown(window, catalogue, history).encode()
     else:

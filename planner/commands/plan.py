@@ -8,15 +8,22 @@ earlier days, days already done and every logged session are kept.
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from planner.commands import output
 from planner.domain.catalogue import load_catalogue
 from planner.domain.errors import UserError
 from planner.domain.models import Activity, Profile
-from planner.domain.progression import parse_start, parse_weekdays
-from planner.planbook.plans import draft_plan, new_plan, save_plan, summary
+from planner.domain.progression import PlanRefused, parse_start, parse_weekdays
+from planner.planbook.plans import (
+    draft_plan,
+    new_plan,
+    pause_for_pain,
+    refuse_after_red_flags,
+    save_plan,
+    summary,
+)
 from planner.storage import open_store
 
 
@@ -34,6 +41,7 @@ def profile_from_args(args: argparse.Namespace, today: date) -> Profile:
         minutes=args.minutes,
         weeks=args.weeks,
         start=start,
+        avoid_bending=args.bending_worse,
     )
 
 
@@ -42,8 +50,20 @@ def run_plan(args: argparse.Namespace, db_path: Path) -> int:
     today = date.today()
     profile = profile_from_args(args, today)
     catalogue = load_catalogue(args.routines)
-    fresh = new_plan(profile, catalogue, today)
+    if not db_path.exists():
+        new_plan(profile, catalogue, today)  # bad input is refused before any file is made
     with open_store(db_path) as store:
+        refuse_after_red_flags(store)
+        try:
+            fresh = new_plan(profile, catalogue, today)
+        except PlanRefused as refused:
+            if store.profile() is None:
+                raise
+            # A plan is in place: it pauses on this pain, and its advice says why.
+            pause_for_pain(store, catalogue, profile.pain, today, datetime.now())
+            raise PlanRefused(
+                f"{refused}; the current plan is paused until the pain eases"
+            ) from None
         draft = draft_plan(store, catalogue, fresh, profile.start)
         save_plan(store, draft)
     output.write_text(summary(draft, catalogue))

@@ -70,6 +70,7 @@ _OPTIONAL_FIELDS = (
     "level_note",
     "flows_into",
     "figure",
+    "bends_forward",
 )
 _TOP_LEVEL_FIELDS = ("schema_version", "guidance", "exercises")
 
@@ -306,6 +307,9 @@ def parse_exercise(
             fields.fail(
                 "flows_into", f"must be the id of another exercise, got {_shown(flows_into)}"
             )
+    bends_forward = doc.get("bends_forward", False)
+    if not isinstance(bends_forward, bool):
+        fields.fail("bends_forward", f"must be true or false, got {_shown(bends_forward)}")
     return Exercise(
         id=exercise_id,
         name=name,
@@ -324,6 +328,7 @@ def parse_exercise(
         flows_into=flows_into,
         custom=custom,
         figure=_parse_figure(fields) if "figure" in doc else None,
+        bends_forward=bends_forward,
     )
 
 

@@ -13,8 +13,13 @@ from datetime import UTC, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event, vDatetime, vDuration, vText
 
 from planner.domain.catalogue import Catalogue
-from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
-from planner.domain.text_rules import terminal_safe
+from planner.domain.export_model import (
+    SAFETY_NOTE,
+    ExportDay,
+    ExportWindow,
+    export_days,
+    safety_footer,
+)
 
 EVENT_TIME = time(18, 0)
 """When sessions are put in the calendar: early evening, after a day at the desk."""
@@ -40,12 +45,14 @@ def _calendar_description(window: ExportWindow, days: list[ExportDay]) -> str:
     reminders: dict[str, str] = {}
     for day in days:
         for entry in day.entries:
-            if entry.reminder:
-                reminders.setdefault(entry.name, entry.reminder)
-    lines = [f"{name}: {how}" for name, how in reminders.items()]
-    if window.advice:
-        lines += ["", terminal_safe(window.advice)]
-    lines += ["", SAFETY_NOTE]
+            if entry.reminder or entry.cautions:
+                cautions = " ".join(f"Caution: {c}" for c in entry.cautions)
+                reminders.setdefault(entry.name, " ".join(filter(None, (entry.reminder, cautions))))
+    lines = window.advice_lines()
+    if lines:
+        lines.append("")
+    lines += [f"{name}: {how}" for name, how in reminders.items()]
+    lines += ["", SAFETY_NOTE, "", *safety_footer()]
     return "\n".join(lines)
 
 

@@ -11,8 +11,13 @@ import re
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import long_date
-from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
-from planner.domain.text_rules import terminal_safe
+from planner.domain.export_model import (
+    SAFETY_NOTE,
+    ExportDay,
+    ExportWindow,
+    export_days,
+    safety_footer,
+)
 from planner.domain.weeks import week_label
 
 # Only what changes meaning inside a line: our text never starts a line with user text.
@@ -37,6 +42,8 @@ def _day_lines(day: ExportDay) -> list[str]:
             line += f": {escape(entry.dose)}"
         if entry.reminder:
             line += f"  \n   {escape(entry.reminder)}"
+        for caution in entry.cautions:
+            line += f"  \n   *Caution:* {escape(caution)}"
         lines.append(line)
     return lines
 
@@ -53,8 +60,8 @@ def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "
             f"{p.minutes} minutes a session, over {p.weeks} week{'s' if p.weeks != 1 else ''} "
             f"from {long_date(p.start)}.",
         ]
-    if window.advice:
-        lines += ["", f"> **Advice:** {escape(terminal_safe(window.advice))}"]
+    if advice := window.advice_lines():
+        lines += ["", "> **Advice:**", ">", *(f"> - {escape(text)}" for text in advice)]
     for week in range(window.weeks):
         block = days[7 * week : 7 * week + 7]
         first = block[0].day
@@ -68,7 +75,12 @@ def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "
             f"**Week total:** about {sum(d.minutes for d in sessions)} min in "
             f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}.",
         ]
-    lines += ["", f"> **Safety:** {escape(SAFETY_NOTE)}"]
+    lines += ["", f"> **Safety:** {escape(SAFETY_NOTE)}", ""]
+    title, *checklist = safety_footer()
+    lines += [f"**{escape(title)}**"]
+    for line in checklist:
+        # A heading line gets a blank line before it, so it never joins the list above.
+        lines += [f"- {escape(line[2:])}"] if line.startswith("- ") else ["", escape(line), ""]
     if history:
         lines += ["", history.rstrip("\n")]
     return "\n".join(lines) + "\n"

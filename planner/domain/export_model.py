@@ -12,9 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.domain.advice import Advice, ordered
 from planner.domain.catalogue import Catalogue
 from planner.domain.models import Dose, Exercise, PlanItem, Profile, Sides
 from planner.domain.phases import estimate_seconds
+from planner.domain.red_flags import CHECKLIST_TITLE, checklist_lines
 from planner.domain.status import is_rest
 from planner.domain.text_rules import terminal_safe
 
@@ -23,6 +25,12 @@ SAFETY_NOTE = (
     "is severe, lasts more than a few weeks, or began with a fall or another injury."
 )
 """Printed with every export: the plan is no substitute for a doctor."""
+
+
+def safety_footer() -> list[str]:
+    """The red-flag checklist every export ends with, after the safety note."""
+    return [f"{CHECKLIST_TITLE}:", *checklist_lines()]
+
 
 _SIDE_WORDS = {
     Sides.EACH: "each side",
@@ -40,8 +48,12 @@ class ExportWindow:
     weeks: int
     items: tuple[PlanItem, ...]
     rest_days: frozenset[date]
-    advice: str = ""
+    advice: tuple[Advice, ...] = ()
     profile: Profile | None = None
+
+    def advice_lines(self) -> list[str]:
+        """The advice texts in the order every export prints them: safety first."""
+        return [terminal_safe(a.text) for a in ordered(self.advice)]
 
     @property
     def end(self) -> date:
@@ -61,6 +73,8 @@ class ExportEntry:
     dose: str
     reminder: str
     """One sentence or two on how to do it (empty when the exercise is unknown)."""
+    cautions: tuple[str, ...] = ()
+    """What to watch for with this exercise, from the catalogue."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,8 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
     """The days of ``window`` with their entries in session order."""
     by_day: dict[date, list[PlanItem]] = defaultdict(list)
     for item in window.items:
-        if window.start <= item.day <= window.end:
+        # Items the feedback rules left out for now are not part of the session.
+        if window.start <= item.day <= window.end and not item.left_out:
             by_day[item.day].append(item)
     days = []
     for day in window.days():
@@ -114,6 +129,7 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
                     terminal_safe(exercise.name),
                     dose_words(exercise, item.dose),
                     reminder(exercise),
+                    tuple(terminal_safe(caution) for caution in exercise.cautions),
                 )
             )
         rest = is_rest(day in window.rest_days, entries)

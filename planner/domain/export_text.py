@@ -12,8 +12,13 @@ from functools import lru_cache
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import long_date, short_date
-from planner.domain.export_model import SAFETY_NOTE, ExportDay, ExportWindow, export_days
-from planner.domain.text_rules import terminal_safe
+from planner.domain.export_model import (
+    SAFETY_NOTE,
+    ExportDay,
+    ExportWindow,
+    export_days,
+    safety_footer,
+)
 from planner.domain.weeks import week_label
 
 WIDTH = 80
@@ -52,6 +57,8 @@ def _day_lines(day: ExportDay) -> list[str]:
         lines += _wrap(head, "     ", first=f"  {number}. ")
         if entry.reminder:
             lines.append(_clip(entry.reminder, "     "))
+        for caution in entry.cautions:
+            lines += _wrap(caution, "       ", first="     Caution: ")
     return lines
 
 
@@ -62,8 +69,8 @@ def render_text(window: ExportWindow, catalogue: Catalogue) -> str:
         f"Back exercise plan: {long_date(window.start)} to {long_date(window.end)}",
         "=" * WIDTH,
     ]
-    if window.advice:
-        lines += ["", *_wrap(terminal_safe(window.advice))]
+    for text in window.advice_lines():
+        lines += ["", *_wrap(text, "  ", first="! ")]
     for week in range(window.weeks):
         block = days[7 * week : 7 * week + 7]
         heading = f"Week {week + 1} of {window.weeks} · {week_label(block[0].day)}"
@@ -80,5 +87,7 @@ def render_text(window: ExportWindow, catalogue: Catalogue) -> str:
             f"Week total: about {total} min in {len(sessions)} session"
             f"{'s' if len(sessions) != 1 else ''}, {rests} rest day{'s' if rests != 1 else ''}.",
         ]
-    lines += ["", *_wrap("Safety: " + SAFETY_NOTE)]
+    lines += ["", *_wrap("Safety: " + SAFETY_NOTE), ""]
+    for line in safety_footer():
+        lines += _wrap(line, "    ") if line.startswith("- ") else _wrap(line)
     return "\n".join(lines) + "\n"

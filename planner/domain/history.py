@@ -188,7 +188,7 @@ def _tally(monday: date, planned_days: set[date], logs: list[SessionLog]) -> Wee
         monday=monday,
         planned_days=frozenset(planned_days),
         credit=session_credit(logs),
-        sessions=len(logs),
+        sessions=sum(1 for log in logs if log.exercises),  # pain checks are not sessions
         milliseconds=sum(round(log.minutes * 60_000) for log in logs),
         pain_before_sum=sum(before),
         pain_before_count=len(before),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from planner.domain.advice import Advice
 from planner.domain.figure import Figure
 
 
@@ -131,6 +132,8 @@ class Exercise:
     """The id of the exercise that follows on from the same position, or empty."""
     figure: Figure | None = None
     """The start and end pose its figure is drawn in, or None for an exercise without one."""
+    bends_forward: bool = False
+    """The exercise bends the lower back forward (left out for pain worse bending forward)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,9 @@ class Profile:
     weeks: int
     start: date
     """The Monday of the plan's first week, or the first day the user picked."""
+    avoid_bending: bool = False
+    """Bending forward makes the pain worse or sends it down a leg: leave out the
+    exercises that bend the lower back forward."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,9 @@ class PlanItem:
     """Why the dose did not climb this week (empty when it did, or was never due to)."""
     unheld_dose: Dose | None = None
     """The dose this item had before the feedback rules held it back (None when they did not)."""
+    left_out: bool = False
+    """Left out for now by the feedback rules (a pause brings in nothing new and keeps to the
+    gentle exercises): shown on the calendar with its reason, skipped by the session."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +179,8 @@ class Plan:
     profile: Profile
     items: tuple[PlanItem, ...]
     rest_days: frozenset[date] = frozenset()
-    advice: str = ""
-    """A plain message to show with the plan (the see-a-doctor banner for high pain)."""
+    advice: tuple[Advice, ...] = ()
+    """Advice to show with the plan, safety first (see ``planner.domain.advice``)."""
 
     @property
     def end(self) -> date:
@@ -247,3 +256,5 @@ class Settings:
     switch_sides_s: int = 5
     figure_motion: bool = True
     """Move the session's figure with the exercise; off, it shows the end pose, still."""
+    red_flags: tuple[str, ...] | None = None
+    """The red-flag questions answered yes (ids), or None while the checklist is unanswered."""

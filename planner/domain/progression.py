@@ -1,29 +1,33 @@
 """The gradual plan generator: from a profile to dated plan items, week by week.
 
-Each plan week (a seven-day block from the start date) is built from the one
-before it by small accepted changes, tried in turns until none is accepted:
+Data flows one way: each exercise's dose ladder (``planner.domain.ramp``) → this
+week's dose and sessions for each exercise, within its caps (here) → placement on
+the session days (``planner.domain.scheduling``).
 
-1. bring in an exercise whose level is due (see ``planner.domain.ramp``), twice
-   that week;
-2. move an exercise one rung up its dose ladder, never past where the ramp puts
-   it that week (so never past its target);
-3. add one more session day to an exercise, up to every session day.
+Each plan week (a seven-day block from the start date) is built from the one before:
 
-A change is kept only if every session still fits the minutes asked for and the
-week's total work stays within ``WORK_RISE_LIMIT`` times the week before. When a
-new exercise or a dose step does not fit, other exercises give up a session day
-(never going below two a week) to make room: that is how exercises rotate
-between days when time is short. Repeating last week unchanged is always
-allowed, so a week can stand still but never jump.
+1. every exercise keeps its rung and its sessions a week (sessions per exercise
+   stay steady: they are never traded away to make room for another);
+2. an exercise whose level is due comes in at its start dose, on as many session
+   days as fit (at least ``MIN_TIMES_A_WEEK``), and keeps that many;
+3. each exercise that was already in the plan climbs at most one rung
+   (``STEPS_PER_WEEK``), never past what its ladder reaches by that week.
 
-Total work is the estimated seconds of every item of the week (the same
-estimate the live session runs on, ``planner.domain.phases``), get-ready
-included: it grows with holds, reps, sets, sides, rests and sessions a week.
+A change is kept only if every session still fits the minutes asked for, the
+exercise's own weekly work stays within ``WORK_RISE_LIMIT`` times its work the week
+before, and the week's total work within ``WORK_RISE_LIMIT`` times the week
+before's. Repeating last week unchanged always fits, so a week can stand still
+but never jump.
+
+Work is the estimated seconds of every item of the week (the same estimate the
+live session runs on, ``planner.domain.phases``), get-ready included.
 
 Safety comes first: pain of 9 or 10 gets no plan (``PlanRefused``); pain of 7 or
-8 gets level 1 exercises at their start doses and a see-a-doctor banner in
-``Plan.advice``. At least one day a week is a rest day. Nothing here is random:
-the same profile and catalogue always give the same plan.
+8 gets level 1 exercises at their start doses and see-a-doctor advice. At least
+one day a week is a rest day. The advice says honestly what held the plan back:
+an exercise that did not come in, or a plan that stops short of the target doses,
+names the cause (session minutes, the weekly cap, or too few weeks) and how far
+it gets. Nothing here is random: the same profile and catalogue give the same plan.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from planner.domain.advice import Advice, Priority, ordered
 from planner.domain.catalogue import Catalogue
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Exercise, Plan, PlanItem, Profile
@@ -42,14 +47,19 @@ from planner.domain.plan_inputs import (
     validate_profile,
 )
 from planner.domain.ramp import (
-    GENTLE_ONLY_PAIN,
-    REFUSE_PAIN,
+    climb_pace,
     dose_for_day,
     dose_ladder,
     entry_week,
     ramp_position,
 )
 from planner.domain.scheduling import WeekEntry, item_seconds, place_week
+from planner.domain.thresholds import (
+    GENTLE_ONLY_PAIN,
+    MIN_TIMES_A_WEEK,
+    NO_SESSION_PAIN,
+    WORK_RISE_LIMIT,
+)
 
 __all__ = [
     "DOCTOR_ADVICE",
@@ -65,17 +75,14 @@ __all__ = [
     "weekly_work_seconds",
 ]
 
-WORK_RISE_LIMIT = 1.25
-"""A week's total work is at most this many times the week before's."""
-
-MIN_TIMES_A_WEEK = 2
-"""Every planned exercise comes in at least this many sessions a week."""
-
 DOCTOR_ADVICE = (
-    "Pain of 7 or more out of 10 needs a doctor's opinion: please see one before doing more. "
+    "See a doctor: pain of 7 or more out of 10 needs a doctor's opinion before doing more. "
     "Until then this plan keeps to the gentlest exercises at their lowest doses, "
     "and any exercise that makes the pain sharper should stop at once."
 )
+
+_MINUTES = "minutes"
+_WEEK_CAP = "week cap"
 
 
 class PlanRefused(UserFacingError):
@@ -107,85 +114,76 @@ def weekly_work_seconds(plan: Plan, catalogue: Catalogue) -> list[float]:
     return per_week
 
 
-class _WeekBuilder:
-    """Grows one plan week from the week before, within the time and work limits."""
+class _Planner:
+    """Grows a plan week by week and remembers what held each exercise back."""
 
-    def __init__(
-        self,
-        profile: Profile,
-        week: int,
-        exercises: Sequence[Exercise],
-        days: Sequence[date],
-        budget: float,
-        order: dict[str, int],
-    ) -> None:
+    def __init__(self, profile: Profile, exercises: Sequence[Exercise], order: dict[str, int]):
         self.profile = profile
-        self.week = week
         self.exercises = exercises
         self.by_id = {exercise.id: exercise for exercise in exercises}
-        self.days = days
-        self.budget = budget
         self.order = order
+        self.pace = climb_pace(profile)
+        self.blocked: dict[str, str] = {}
+        """Per exercise, why its last wanted change was refused (minutes or the week cap)."""
+
+    def ladder(self, ex_id: str) -> tuple[object, ...]:
+        return dose_ladder(self.by_id[ex_id], self.pace)
 
     def entries(self, state: _State) -> list[WeekEntry]:
         return [
-            WeekEntry(self.by_id[ex_id], dose_ladder(self.by_id[ex_id])[slot.rung], slot.times)
-            for ex_id, slot in state.items()
+            WeekEntry(self.by_id[i], dose_ladder(self.by_id[i], self.pace)[s.rung], s.times)
+            for i, s in state.items()
         ]
 
-    def attempt(self, state: _State) -> _Placement | None:
-        entries = self.entries(state)
-        work = sum(item_seconds(e.exercise, e.dose) * e.times for e in entries)
-        if work > self.budget:
+    def work(self, state: _State) -> float:
+        return sum(item_seconds(e.exercise, e.dose) * e.times for e in self.entries(state))
+
+    def exercise_work(self, ex_id: str, slot: _Slot) -> float:
+        exercise = self.by_id[ex_id]
+        return item_seconds(exercise, dose_ladder(exercise, self.pace)[slot.rung]) * slot.times
+
+    def attempt(
+        self, state: _State, days: Sequence[date], budget: float, ex_id: str
+    ) -> _Placement | None:
+        """Place ``state`` if it keeps to the week cap and the minutes; note why not."""
+        if self.work(state) > budget:
+            self.blocked[ex_id] = _WEEK_CAP
             return None
-        return place_week(entries, self.days, self.profile.minutes * 60, self.order)
+        placed = place_week(self.entries(state), days, self.profile.minutes * 60, self.order)
+        if placed is None:
+            self.blocked[ex_id] = _MINUTES
+        return placed
 
-    def make_room(self, state: _State, growing: str) -> tuple[_State, _Placement] | None:
-        """Place ``state``, taking session days from other exercises if it does not fit."""
-        candidate = dict(state)
-        while (placed := self.attempt(candidate)) is None:
-            others = [
-                i for i, s in candidate.items() if i != growing and s.times > MIN_TIMES_A_WEEK
-            ]
-            if not others:
-                return None
-            # The exercise on most days gives one up; among equals the one listed last.
-            donor = max(others, key=lambda i: (candidate[i].times, self.order[i]))
-            candidate[donor] = replace(candidate[donor], times=candidate[donor].times - 1)
-        return candidate, placed
-
-    def build(self, previous: _State) -> tuple[_State, _Placement]:
-        """The week's exercises, doses and session days, grown from ``previous``."""
+    def build_week(
+        self, week: int, previous: _State, days: Sequence[date], budget: float
+    ) -> tuple[_State, _Placement]:
         state = dict(previous)
-        placed = self.attempt(state)
+        placed = place_week(self.entries(state), days, self.profile.minutes * 60, self.order)
         if placed is None:
             # Last week's state always fits again: the days and limits are the same.
             raise RuntimeError("the previous plan week no longer fits")
-        changed = True
-        while changed:
-            changed = False
-            for exercise in self.exercises:
-                due = entry_week(exercise.level, self.profile.pain) <= self.week
-                if due and exercise.id not in state:
-                    grown = self.make_room(
-                        {**state, exercise.id: _Slot(0, MIN_TIMES_A_WEEK)}, exercise.id
-                    )
-                    if grown:
-                        (state, placed), changed = grown, True
-            for ex_id in list(state):
-                slot = state[ex_id]  # read afresh: making room may have changed it
-                if slot.rung < ramp_position(self.by_id[ex_id], self.profile, self.week):
-                    grown = self.make_room(
-                        {**state, ex_id: replace(slot, rung=slot.rung + 1)}, ex_id
-                    )
-                    if grown:
-                        (state, placed), changed = grown, True
-            for ex_id in list(state):
-                slot = state[ex_id]
-                if slot.times < len(self.days):
-                    candidate = {**state, ex_id: replace(slot, times=slot.times + 1)}
-                    if (more := self.attempt(candidate)) is not None:
-                        state, placed, changed = candidate, more, True
+        for exercise in self.exercises:
+            if exercise.id in state or entry_week(exercise.level, self.profile.pain) > week:
+                continue
+            for times in range(len(days), MIN_TIMES_A_WEEK - 1, -1):
+                candidate = {**state, exercise.id: _Slot(0, times)}
+                if (fits := self.attempt(candidate, days, budget, exercise.id)) is not None:
+                    state, placed = candidate, fits
+                    self.blocked.pop(exercise.id, None)
+                    break
+        for ex_id in previous:
+            slot = state[ex_id]
+            if slot.rung >= ramp_position(self.by_id[ex_id], self.profile, week):
+                continue
+            stepped = replace(slot, rung=slot.rung + 1)
+            if self.exercise_work(ex_id, stepped) > WORK_RISE_LIMIT * self.exercise_work(
+                ex_id, slot
+            ):
+                continue  # a ladder step the timing model cannot make small enough
+            candidate = {**state, ex_id: stepped}
+            if (fits := self.attempt(candidate, days, budget, ex_id)) is not None:
+                state, placed = candidate, fits
+                self.blocked.pop(ex_id, None)
         return state, placed
 
 
@@ -197,33 +195,55 @@ def _session_days(profile: Profile, week: int, weekdays: Sequence[int]) -> list[
 def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
     """A gradual plan for ``profile`` from the catalogue's built-in exercises.
 
-    Raises ProfileError for inputs out of range and PlanRefused for pain of 9 or 10.
+    With ``profile.avoid_bending`` the exercises that bend the lower back forward stay
+    out, and the advice says so. Raises ProfileError for inputs out of range and
+    PlanRefused for pain of 9 or 10.
     """
     validate_profile(profile)
-    if profile.pain >= REFUSE_PAIN:
+    if profile.pain >= NO_SESSION_PAIN:
         raise PlanRefused(
             f"pain of {profile.pain} out of 10 is too much to exercise through: "
             "see a doctor first; no plan was made"
         )
     gentle = profile.pain >= GENTLE_ONLY_PAIN
-    exercises = [e for e in catalogue if not e.custom and (not gentle or e.level == 1)]
+    exercises = [
+        e
+        for e in catalogue
+        if not e.custom
+        and (not gentle or e.level == 1)
+        and not (profile.avoid_bending and e.bends_forward)
+    ]
     order = {exercise.id: index for index, exercise in enumerate(catalogue)}
-    advice: list[str] = [DOCTOR_ADVICE] if gentle else []
+    advice: list[Advice] = [Advice(Priority.SAFETY, DOCTOR_ADVICE, "doctor")] if gentle else []
+    bending = [e.name for e in catalogue if not e.custom and e.bends_forward]
+    if profile.avoid_bending and bending:
+        advice.append(
+            Advice(
+                Priority.NOTE,
+                f"Left out because bending forward makes your pain worse or sends it down a "
+                f"leg: {_names(bending)}. Tell a doctor or physiotherapist about it.",
+                "bend-forward",
+            )
+        )
     weekdays = sorted(profile.weekdays)
     if len(weekdays) == 7:
         weekdays = weekdays[:6]
         advice.append(
-            "Sunday stays a rest day: muscles get stronger while they recover, "
-            "so every week keeps at least one day off."
+            Advice(
+                Priority.NOTE,
+                "Sunday stays a rest day: muscles get stronger while they recover, "
+                "so every week keeps at least one day off.",
+                "rest-day",
+            )
         )
 
+    planner = _Planner(profile, exercises, order)
     items: list[PlanItem] = []
     state: _State = {}
     budget = float("inf")
     for week in range(profile.weeks):
         days = _session_days(profile, week, weekdays)
-        builder = _WeekBuilder(profile, week, exercises, days, budget, order)
-        state, placed = builder.build(state)
+        state, placed = planner.build_week(week, state, days, budget)
         for day in days:
             for position, entry in enumerate(placed[day]):
                 items.append(
@@ -235,21 +255,82 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
                         position=position,
                     )
                 )
-        budget = WORK_RISE_LIMIT * sum(
-            item_seconds(e.exercise, e.dose) * e.times for e in builder.entries(state)
-        )
+        budget = WORK_RISE_LIMIT * planner.work(state)
 
-    left_out = [
-        e.name
-        for e in exercises
-        if e.id not in state and entry_week(e.level, profile.pain) < profile.weeks
-    ]
-    if left_out:
-        advice.append(
-            f"{', '.join(left_out)} did not fit in {profile.minutes}-minute sessions; "
-            "more minutes per session would bring them in."
-        )
+    advice += _left_out_advice(planner, state, exercises)
+    advice += _short_of_target_advice(planner, state)
     busy = {item.day for item in items}
     every_day = (profile.start + timedelta(days=offset) for offset in range(7 * profile.weeks))
     rest_days = frozenset(day for day in every_day if day not in busy)
-    return Plan(profile=profile, items=tuple(items), rest_days=rest_days, advice=" ".join(advice))
+    return Plan(profile=profile, items=tuple(items), rest_days=rest_days, advice=ordered(advice))
+
+
+def _names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _them(names: Sequence[str]) -> str:
+    return "it" if len(names) == 1 else "them"
+
+
+def _left_out_advice(
+    planner: _Planner, state: _State, exercises: Sequence[Exercise]
+) -> list[Advice]:
+    """Exercises due within the plan that never came in, grouped by what kept them out."""
+    profile = planner.profile
+    missing = [
+        e
+        for e in exercises
+        if e.id not in state and entry_week(e.level, profile.pain) < profile.weeks
+    ]
+    advice = []
+    by_minutes = [e.name for e in missing if planner.blocked.get(e.id) == _MINUTES]
+    by_cap = [e.name for e in missing if planner.blocked.get(e.id) != _MINUTES]
+    if by_minutes:
+        advice.append(
+            Advice(
+                Priority.NOTE,
+                f"{_names(by_minutes)} did not fit in {profile.minutes}-minute sessions; "
+                f"longer sessions would bring {_them(by_minutes)} in.",
+                "did-not-fit",
+            )
+        )
+    if by_cap:
+        advice.append(
+            Advice(
+                Priority.NOTE,
+                f"{_names(by_cap)} did not come in: adding {_them(by_cap)} would have raised a "
+                f"week's work by more than {round((WORK_RISE_LIMIT - 1) * 100)}%; "
+                f"a longer plan would let {_them(by_cap)} in.",
+                "did-not-fit",
+            )
+        )
+    return advice
+
+
+def _short_of_target_advice(planner: _Planner, state: _State) -> list[Advice]:
+    """Exercises that end the plan below their target dose, and how far the plan gets."""
+    profile = planner.profile
+    if profile.pain >= GENTLE_ONLY_PAIN or not state:
+        return []
+    short = {i: s for i, s in state.items() if s.rung < len(planner.ladder(i)) - 1}
+    if not short:
+        return []
+    full = {i: replace(s, rung=len(planner.ladder(i)) - 1) for i, s in state.items()}
+    share = round(100 * planner.work(state) / planner.work(full))
+    causes = {
+        _MINUTES: f"{profile.minutes}-minute sessions leave no room for more; longer sessions "
+        "would take them further",
+        _WEEK_CAP: f"each week's total work may rise by at most "
+        f"{round((WORK_RISE_LIMIT - 1) * 100)}%; a longer plan would take them further",
+        "": f"climbing one step a week takes longer than {profile.weeks} "
+        f"week{'s' if profile.weeks != 1 else ''}; a longer plan would take them further",
+    }
+    parts = [f"By week {profile.weeks} the plan reaches {share}% of the work of the full doses."]
+    for cause, why in causes.items():
+        names = [
+            planner.by_id[ex_id].name for ex_id in short if planner.blocked.get(ex_id, "") == cause
+        ]
+        if names:
+            parts.append(f"Still short of target: {_names(names)}: {why}.")
+    return [Advice(Priority.NOTE, " ".join(parts), "short-of-target")]

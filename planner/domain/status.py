@@ -31,7 +31,8 @@ def day_status(
     partial; a past day with items and no session is missed. A rest day stays
     rest unless the user exercised anyway or it holds exercises (``is_rest``).
     """
-    day_logs = [log for log in logs if log.day == day]
+    # A pain check that stopped a session before it began is not a session.
+    day_logs = [log for log in logs if log.day == day and log.exercises]
     if any(log.completed for log in day_logs):
         return DayStatus.DONE
     if day_logs:

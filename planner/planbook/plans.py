@@ -8,15 +8,20 @@ app can ask before replacing them and the command can say it did.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
+from planner.domain.advice import ordered
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import short_date
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Plan, PlanItem, Profile
+from planner.domain.pain_gate import pain_check_log
 from planner.domain.progression import generate_plan, weekly_work_seconds
+from planner.domain.red_flags import red_flag_advice
 from planner.planbook.change import change
+from planner.planbook.review import apply_review
 from planner.storage.store import Store
 
 
@@ -109,9 +114,34 @@ def summary(draft: PlanDraft, catalogue: Catalogue) -> str:
             f"About {first} minutes of exercise in the first week"
             + (f", rising to {last} by the last." if len(weekly_work) > 1 else ".")
         )
-    if plan.advice:
-        lines.append(plan.advice)
+    # Safety advice goes before the summary, the other notes after it.
+    lines = [a.text for a in plan.advice if a.is_safety] + lines
+    lines += [a.text for a in ordered(plan.advice) if not a.is_safety]
     return "\n".join(lines)
+
+
+class RedFlagRefusal(UserFacingError):
+    """No plan: a question of the red-flag checklist was answered yes."""
+
+
+def refuse_after_red_flags(store: Store) -> None:
+    """Raise RedFlagRefusal, with what to do instead, after a yes on the checklist."""
+    flagged = red_flag_advice(store.settings().red_flags or ())
+    if flagged is not None:
+        raise RedFlagRefusal(f"{flagged.text} (your answers to the red-flag questions)")
+
+
+def pause_for_pain(
+    store: Store, catalogue: Catalogue, pain: int, today: date, now: datetime
+) -> str:
+    """Keep a pain answer that stopped a session or a new plan, and let the plan pause on it.
+
+    One change: the pain check is logged and the feedback rules applied; returns what
+    they say.
+    """
+    with change(store):
+        store.log_session(pain_check_log(uuid.uuid4().hex, today, now, pain))
+        return apply_review(store, catalogue, today)
 
 
 def _hand_edited_days(

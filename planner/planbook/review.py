@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from planner.domain.advice import replace_feedback
 from planner.domain.catalogue import Catalogue
-from planner.domain.feedback import PAUSE_BANNER_PREFIX, STEP_BACK_REASON, Review, review_week
-from planner.domain.models import PlanItem
+from planner.domain.feedback import STEP_BACK_REASON, Review, review_week
+from planner.domain.models import Activity, PlanItem
+from planner.domain.ramp import climb_pace
 from planner.domain.weeks import monday_of
 from planner.planbook.change import change
 from planner.storage.store import Store
@@ -35,33 +37,34 @@ def review_plan(store: Store, catalogue: Catalogue, today: date) -> str:
 def apply_review(store: Store, catalogue: Catalogue, today: date) -> str:
     """``review_plan``'s writes, for a caller that already holds a transaction."""
     this_monday = monday_of(today)
-    last = _review(store, this_monday - _WEEK, today)
-    current = _review(store, this_monday, today)
-    _update_banner(store, current.pause.banner if current.pause else "")
+    profile = store.profile()
+    pace = climb_pace(profile) if profile is not None else Activity.HIGH
+    last = _review(store, catalogue, pace, this_monday - _WEEK, today)
+    current = _review(store, catalogue, pace, this_monday, today)
+    advice = replace_feedback(store.plan_advice(), current.pause.advice if current.pause else ())
+    if advice != store.plan_advice():
+        store.set_plan_advice(advice)
     return _describe(catalogue, current, last)
 
 
-def _review(store: Store, monday: date, today: date) -> Review:
+def _review(
+    store: Store, catalogue: Catalogue, pace: Activity, monday: date, today: date
+) -> Review:
     """Review the week at ``monday`` and save what it changes in the week after."""
     sunday = monday + timedelta(days=6)
     review = review_week(
         monday,
         store.items_between(monday, sunday),
         store.items_between(monday + _WEEK, sunday + _WEEK),
-        # Three weeks back: the pain trend compares this week with two weeks earlier.
-        store.logs_between(monday - 2 * _WEEK, sunday),
+        # Three weeks back: the pain trend compares this week with two weeks earlier; and
+        # the week after, where a session run ahead of its day reports today's pain.
+        store.logs_between(monday - 2 * _WEEK, sunday + _WEEK),
         today,
+        catalogue=catalogue,
+        pace=pace,
     )
     store.update_items(review.changed)
     return review
-
-
-def _update_banner(store: Store, banner: str) -> None:
-    """Show our banner, or take ours down; advice written by someone else is left alone."""
-    current = store.plan_advice()
-    ours = not current or current.startswith(PAUSE_BANNER_PREFIX)
-    if ours and current != banner:
-        store.set_plan_advice(banner)
 
 
 def _describe(catalogue: Catalogue, current: Review, last: Review) -> str:

@@ -15,7 +15,15 @@ def save_settings(store: Store, settings: Settings) -> None:
         store.save_settings(settings)
 
 
-def mark_welcomed(store: Store) -> None:
-    """Remember that the first-launch welcome was seen (nothing to do when read-only)."""
-    if not store.read_only and not store.settings().welcomed:
-        save_settings(store, replace(store.settings(), welcomed=True))
+def mark_welcomed(store: Store, *, red_flags: tuple[str, ...] | None = None) -> None:
+    """Remember that the first-launch welcome was seen, with its red-flag answers, in one
+    change (nothing to do when read-only)."""
+    if store.read_only:
+        return
+    settings = store.settings()
+    if settings.welcomed and red_flags is None:
+        return
+    settings = replace(settings, welcomed=True)
+    if red_flags is not None:
+        settings = replace(settings, red_flags=red_flags)
+    save_settings(store, settings)

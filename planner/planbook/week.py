@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.domain.advice import as_lines
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import short_date
 from planner.domain.models import DayStatus, PlanItem, Profile, SessionLog, Settings
@@ -83,7 +84,7 @@ def read_week(store: Store, catalogue: Catalogue, monday: date, today: date) -> 
         statuses,
         minutes,
         store.profile(),
-        store.plan_advice(),
+        "\n".join(as_lines(store.plan_advice())),  # safety first, one line each
         settings,
     )
 

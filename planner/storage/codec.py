@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from planner.domain import record_limits as limits
+from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import DOSE_LIMITS, CatalogueError, parse_exercise
 from planner.domain.date_limits import DateRangeError, check_day
 from planner.domain.figure import figure_to_doc
@@ -36,6 +37,8 @@ from planner.domain.models import (
     Settings,
 )
 from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_MINUTES, MIN_WEEKS
+from planner.domain.red_flags import BY_ID as RED_FLAG_IDS
+from planner.domain.red_flags import RED_FLAGS
 from planner.domain.text_rules import line_problem
 
 Doc = dict[str, Any]
@@ -167,6 +170,7 @@ def profile_to_doc(profile: Profile) -> Doc:
         "minutes": profile.minutes,
         "weeks": profile.weeks,
         "start": profile.start.isoformat(),
+        "avoid_bending": profile.avoid_bending,
     }
 
 
@@ -176,7 +180,7 @@ def profile_from_doc(doc: Doc) -> Profile:
     weekdays = fields.list("weekdays", 7)
     if any(type(day) is not int or not 0 <= day <= 6 for day in weekdays):
         raise fields.fail("weekdays", "must hold day numbers from 0 (Monday) to 6 (Sunday)")
-    fields.text("advice", limits.MAX_ADVICE, required=False)
+    advice_list_from_doc(doc)
     return Profile(
         pain=fields.whole("pain", *limits.PAIN),
         activity=fields.choice("activity", Activity),
@@ -184,6 +188,38 @@ def profile_from_doc(doc: Doc) -> Profile:
         minutes=fields.whole("minutes", MIN_MINUTES, MAX_MINUTES),
         weeks=fields.whole("weeks", MIN_WEEKS, MAX_WEEKS),
         start=fields.day("start"),
+        avoid_bending=fields.flag("avoid_bending", default=False),
+    )
+
+
+_MAX_ADVICE_ENTRIES = 20
+_PRIORITIES = {priority.label: priority for priority in Priority}
+
+
+def advice_to_doc(advice: Advice) -> Doc:
+    return {"priority": advice.priority.label, "kind": advice.kind, "text": advice.text}
+
+
+def advice_from_doc(doc: object, *, where: str = "") -> Advice:
+    """One piece of advice: a known priority, a short kind, one line of text."""
+    fields = _Reader(doc, where)
+    priority = fields.text("priority", 10)
+    if priority not in _PRIORITIES:
+        raise fields.fail("priority", f"must be one of {', '.join(_PRIORITIES)}")
+    return Advice(
+        priority=_PRIORITIES[priority],
+        text=fields.text("text", limits.MAX_ADVICE),
+        kind=fields.text("kind", _MAX_EXERCISE_ID, required=False, default="note"),
+    )
+
+
+def advice_list_from_doc(doc: Doc) -> tuple[Advice, ...]:
+    """The advice list stored with the plan in the profile record (empty when there is none)."""
+    if "advice" not in doc:
+        return ()
+    entries = _Reader(doc).list("advice", _MAX_ADVICE_ENTRIES)
+    return tuple(
+        advice_from_doc(entry, where=f"advice.{number}.") for number, entry in enumerate(entries, 1)
     )
 
 
@@ -198,6 +234,7 @@ def item_to_doc(item: PlanItem) -> Doc:
         # out would keep its old value and a cleared hold would come back.
         "held_reason": item.held_reason,
         "unheld_dose": dose_to_doc(item.unheld_dose) if item.unheld_dose else None,
+        "left_out": item.left_out,
     }
     return doc
 
@@ -213,6 +250,7 @@ def item_from_doc(doc: Doc) -> PlanItem:
         position=fields.whole("position", 0, limits.MAX_POSITION) if "position" in doc else 0,
         held_reason=fields.text("held_reason", limits.MAX_REASON, required=False),
         unheld_dose=fields.dose("unheld_dose") if doc.get("unheld_dose") is not None else None,
+        left_out=fields.flag("left_out", default=False),
     )
 
 
@@ -323,6 +361,7 @@ def settings_to_doc(settings: Settings) -> Doc:
         "get_ready_s": settings.get_ready_s,
         "switch_sides_s": settings.switch_sides_s,
         "figure_motion": settings.figure_motion,
+        "red_flags": None if settings.red_flags is None else list(settings.red_flags),
     }
 
 
@@ -341,7 +380,18 @@ def settings_from_doc(doc: Doc) -> Settings:
         get_ready_s=pause("get_ready_s", defaults.get_ready_s),
         switch_sides_s=pause("switch_sides_s", defaults.switch_sides_s),
         figure_motion=fields.flag("figure_motion", defaults.figure_motion),
+        red_flags=_red_flags(fields),
     )
+
+
+def _red_flags(fields: _Reader) -> tuple[str, ...] | None:
+    """The red-flag questions answered yes, or None while the checklist is unanswered."""
+    if fields.doc.get("red_flags") is None:
+        return None
+    answers = fields.list("red_flags", len(RED_FLAGS))
+    if any(answer not in RED_FLAG_IDS for answer in answers):
+        raise fields.fail("red_flags", "must hold ids of the red-flag questions")
+    return tuple(answers)
 
 
 def rest_day_from_doc(doc: Doc) -> date:

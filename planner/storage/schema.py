@@ -14,9 +14,10 @@ from planner.storage import codec
 from planner.storage.atomic import Tables
 from planner.storage.errors import DamagedStoreError, NewerStoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version 2 moved old weeks into an archive file beside the data file; version 3 splits it
-into one file per year, each named by the data file with its generation (see archive.py)."""
+into one file per year, each named by the data file with its generation (see archive.py);
+version 4 stores the plan's advice as a list with priorities instead of one text."""
 
 Migration = Callable[[Tables], Tables]
 """Turns the tables of data version N into those of version N + 1."""
@@ -44,10 +45,47 @@ def _to_archive_years(tables: Tables) -> Tables:
     return tables
 
 
+_OLD_PAUSE_PREFIX = "Progress is paused"
+"""How version 3's feedback banner began: the rules owned the advice text when it did."""
+_OLD_DOCTOR_ADVICE = (
+    "Pain of 7 or more out of 10 needs a doctor's opinion: please see one before doing more. "
+    "Until then this plan keeps to the gentlest exercises at their lowest doses, "
+    "and any exercise that makes the pain sharper should stop at once."
+)
+"""Version 3's see-a-doctor advice, which began a gentle plan's advice text."""
+
+
+def _split_old_advice(text: str) -> list[dict[str, str]]:
+    """Version 3's one advice text as a list of version 4 advice records, safety first."""
+    text = text.strip()
+    if not text:
+        return []
+    if text.startswith(_OLD_PAUSE_PREFIX):
+        return [{"priority": "paused", "kind": "feedback-paused", "text": text}]
+    entries = []
+    if text.startswith(_OLD_DOCTOR_ADVICE):
+        entries.append({"priority": "safety", "kind": "doctor", "text": _OLD_DOCTOR_ADVICE})
+        text = text[len(_OLD_DOCTOR_ADVICE) :].strip()
+    if text:
+        entries.append({"priority": "note", "kind": "note", "text": text})
+    return entries
+
+
+def _to_advice_list(tables: Tables) -> Tables:
+    # Version 4 keeps a list of advice records with priorities in the profile record.
+    # A value that is not text is left for check_documents to report, never guessed at.
+    for doc in tables.get("profile", {}).values():
+        advice = doc.get("advice", "") if isinstance(doc, dict) else None
+        if isinstance(advice, str):
+            doc["advice"] = _split_old_advice(advice)
+    return tables
+
+
 MIGRATIONS: Mapping[int, Migration] = {
     0: _from_unversioned,
     1: _to_split_files,
     2: _to_archive_years,
+    3: _to_advice_list,
 }
 """The upgrade step from each old data version to the next."""
 

@@ -30,6 +30,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
+from planner.domain.advice import Advice, ordered
 from planner.domain.history import WeekTally, merge_tallies, tally_weeks
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
@@ -296,16 +297,16 @@ class Store:
         docs = self._profile.all()
         return codec.profile_from_doc(docs[0]) if docs else None
 
-    def plan_advice(self) -> str:
-        """The advice saved with the current plan (empty when there is none)."""
+    def plan_advice(self) -> tuple[Advice, ...]:
+        """The advice saved with the current plan, safety first (empty when there is none)."""
         docs = self._profile.all()
-        return str(docs[0].get("advice", "")) if docs else ""
+        return ordered(codec.advice_list_from_doc(docs[0])) if docs else ()
 
     @_one_change
-    def set_plan_advice(self, advice: str) -> None:
-        """Replace the advice shown with the plan (the feedback rules set and clear it)."""
+    def set_plan_advice(self, advice: Iterable[Advice]) -> None:
+        """Replace the advice shown with the plan (the feedback rules set and clear theirs)."""
         if self._profile.all():
-            self._profile.update({"advice": advice})
+            self._profile.update({"advice": [codec.advice_to_doc(a) for a in ordered(advice)]})
 
     @_one_change
     def save_plan(self, plan: Plan, *, keep_before: date) -> None:
@@ -316,7 +317,9 @@ class Store:
         """
         cutoff = keep_before.isoformat()
         self._unarchive(lambda doc: doc["day"] >= cutoff, first=keep_before)
-        doc = codec.profile_to_doc(plan.profile) | {"advice": plan.advice}
+        doc = codec.profile_to_doc(plan.profile) | {
+            "advice": [codec.advice_to_doc(a) for a in ordered(plan.advice)]
+        }
         self._profile.truncate()
         self._profile.insert(doc)
         self._items.remove(Query().day >= cutoff)

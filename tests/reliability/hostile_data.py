@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import Activity, Dose, Profile, Settings
 from planner.domain.progression import generate_plan
@@ -64,7 +65,10 @@ def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> ValidFil
     plan = generate_plan(profile, catalogue)
     with open_store(path) as store:
         store.save_settings(Settings(welcomed=True))
-        store.save_plan(replace(plan, advice="Go gently this week."), keep_before=START)
+        store.save_plan(
+            replace(plan, advice=(Advice(Priority.NOTE, "Go gently this week.", "note"),)),
+            keep_before=START,
+        )
         exercise = replace(custom_exercise(), dose_note="Start low.")
         store.save_custom_exercise(exercise)
         held = next(item for item in plan.items if item.day >= TODAY)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from planner.domain import catalogue as catalogue_module
+from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import CatalogueError, load_catalogue, parse_catalogue, parse_exercise
 from planner.domain.export import ExportWindow, render_ics, render_markdown, render_text
 from planner.domain.models import Dose, Exercise, Kind, Settings, Sides
@@ -114,7 +115,7 @@ async def test_escape_sequences_past_the_rules_never_reach_any_screen(
     store.save_custom_exercise(exercise)
     store.add_item(TODAY, exercise.id, exercise.start)
     store.log_session(session_log(TODAY, note=f"felt {ESC} fine"))
-    store.set_plan_advice(f"Advice {ESC}")
+    store.set_plan_advice([Advice(Priority.NOTE, f"Advice {ESC}", "note")])
     catalogue = load_catalogue().with_custom(store.custom_exercises())
     assert store.custom_exercises()[0].name == HOSTILE  # the rules really were bypassed
     app = PlannerApp(store, catalogue, fake_clock.as_clock(), notice=f"Kept {ESC} aside")
@@ -159,7 +160,7 @@ def test_every_export_format_blanks_control_characters(past_the_rules: None) -> 
         weeks=1,
         items=tuple(store.items_between(date(2026, 11, 23), date(2026, 11, 29))),
         rest_days=frozenset(),
-        advice=f"Advice {ESC}",
+        advice=(Advice(Priority.NOTE, f"Advice {ESC}", "note"),),
         profile=None,
     )
     for name, text in (

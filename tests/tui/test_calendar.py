@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
+from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import (
     Activity,
@@ -529,14 +530,21 @@ async def test_a_long_day_scrolls_to_keep_the_selection_in_sight(
         assert "Deep squat" in text_of(app, "#calendar-detail")
 
 
-async def test_advice_banner_shows_with_the_plan(store, catalogue, fake_clock) -> None:
-    store.set_plan_advice("Pain is high: [b]see a doctor[/b] before going on.")
+async def test_advice_banner_shows_with_the_plan_safety_first(store, catalogue, fake_clock) -> None:
+    store.set_plan_advice(
+        [
+            Advice(Priority.NOTE, "Sunday stays a rest day.", "rest-day"),
+            Advice(Priority.SAFETY, "Pain is high: [b]see a doctor[/b] before going on.", "doctor"),
+        ]
+    )
     app = make_app(store, catalogue, fake_clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         banner = calendar(app).query_one("#calendar-advice", Static)
         assert banner.display
-        assert "[b]see a doctor[/b]" in str(banner.render())
+        lines = str(banner.render()).splitlines()
+        assert "[b]see a doctor[/b]" in lines[0]
+        assert "Sunday stays a rest day." in lines[-1]
 
 
 async def test_a_session_left_before_anything_was_done_says_nothing_was_logged(

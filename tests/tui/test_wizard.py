@@ -13,7 +13,7 @@ from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Activity, Profile
 from planner.domain.progression import generate_plan, weekly_work_seconds
 from planner.tui.screens.wizard import PlanWizard
-from planner.tui.screens.wizard_form import WizardAnswers, check_answers, preview
+from planner.tui.screens.wizard_form import PainCheck, WizardAnswers, check_answers, preview
 
 TODAY = date(2026, 11, 25)
 CATALOGUE = load_catalogue()
@@ -27,13 +27,15 @@ class WizardHost(App[None]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = TCSS
 
-    def __init__(self, profile: Profile | None = None) -> None:
+    def __init__(self, profile: Profile | None = None, red_flags: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.profile = profile
-        self.results: list[Profile | None] = []
+        self.red_flags = red_flags
+        self.results: list[Profile | PainCheck | None] = []
 
     def on_mount(self) -> None:
-        self.push_screen(PlanWizard(TODAY, self.profile, CATALOGUE), self.results.append)
+        wizard = PlanWizard(TODAY, self.profile, CATALOGUE, self.red_flags)
+        self.push_screen(wizard, self.results.append)
 
 
 def shown(app: App[Any], selector: str) -> str:
@@ -96,10 +98,13 @@ def test_preview_tells_the_real_first_and_last_week() -> None:
     work = minutes_by_week(profile)
     # The plan starts well below the minutes asked for and climbs: the preview must say so.
     assert work[0] < 3 * 20 and work[-1] > work[0]
-    assert preview(profile, CATALOGUE) == (
+    first, *notes = preview(profile, CATALOGUE).splitlines()
+    assert first == (
         f"6 weeks, 3 sessions a week: about {work[0]} min of exercise in week 1, "
         f"rising to {work[-1]} by week 6"
     )
+    # Six weeks do not reach every target: the preview says how far the plan gets.
+    assert "% of the work of the full doses" in notes[0]
 
 
 def test_preview_of_a_flat_gentle_plan_does_not_claim_a_rise() -> None:
@@ -124,7 +129,7 @@ async def test_typing_pain_and_pressing_enter_returns_the_profile() -> None:
         await pilot.pause()
         await pilot.press("4")
         work = minutes_by_week(Profile(4, Activity.MEDIUM, frozenset({0, 2, 4}), 15, 6, TODAY))
-        assert shown(app, "#wizard-preview") == (
+        assert shown(app, "#wizard-preview").splitlines()[0] == (
             f"6 weeks, 3 sessions a week: about {work[0]} min of exercise in week 1, "
             f"rising to {work[-1]} by week 6"
         )
@@ -142,7 +147,7 @@ async def test_tab_reaches_days_and_space_toggles_them() -> None:
         await pilot.pause()
     assert len(app.results) == 1
     profile = app.results[0]
-    assert profile is not None
+    assert isinstance(profile, Profile)
     assert profile.activity is Activity.HIGH
     assert profile.weekdays == frozenset({0, 1, 2, 4})
 
@@ -165,6 +170,8 @@ async def test_bad_minutes_show_a_message_and_build_nothing() -> None:
 async def test_empty_pain_is_pointed_out_on_build() -> None:
     app = WizardHost()
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#build").scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#build")
         await pilot.pause()
@@ -246,3 +253,38 @@ class TestWizardSnapshots:
     def test_wizard_refused_at_80x24(self, snap_compare: Any) -> None:
         """Pain 9 turns the pain field red and disables Build."""
         assert snap_compare(WizardHost(), press=["9", "enter"], terminal_size=(80, 24))
+
+
+async def test_a_red_flag_from_the_welcome_refuses_a_plan_and_says_why() -> None:
+    app = WizardHost(red_flags=("fever",))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanWizard)
+        assert shown(app, "#wizard-advice").startswith("See a doctor before starting")
+        assert app.screen.query_one("#red_flags-message").has_class("-error")
+    assert app.results == []
+
+
+def test_bending_forward_leaves_those_exercises_out_and_the_plan_says_so() -> None:
+    profile, _ = check_answers(answers(avoid_bending=True), TODAY)
+    assert profile is not None and profile.avoid_bending
+    plan = generate_plan(profile, CATALOGUE)
+    planned = {CATALOGUE.get(item.exercise_id) for item in plan.items}
+    assert planned and not any(exercise.bends_forward for exercise in planned)
+    notes = " ".join(a.text for a in plan.advice)
+    assert "bending forward" in notes and "Deep squat" in notes
+
+
+async def test_pain_nine_with_a_plan_in_place_asks_to_pause_it() -> None:
+    old = Profile(3, Activity.MEDIUM, frozenset({0, 2, 4}), 15, 6, TODAY)
+    app = WizardHost(profile=old)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#pain", Input).value = "9"
+        await pilot.pause()
+        assert str(app.screen.query_one("#build", Button).label) == "Pause my plan"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [PainCheck(9)]

@@ -149,8 +149,9 @@ class CalendarScreen(CalendarView):
         from planner.tui.screens.welcome import WelcomeScreen
 
         has_plan = self.week.profile is not None or self.store.profile() is not None
-        build_now = await self.app.push_screen_wait(WelcomeScreen(self.catalogue, has_plan))
-        mark_welcomed(self.store)
+        screen = WelcomeScreen(self.catalogue, has_plan)
+        build_now = await self.app.push_screen_wait(screen)
+        mark_welcomed(self.store, red_flags=screen.answers)
         if build_now:
             self.action_wizard()
 
@@ -158,14 +159,30 @@ class CalendarScreen(CalendarView):
     @reports_user_errors_async
     async def action_wizard(self) -> None:
         """Build a new plan from the wizard's answers; what is done and the past stay."""
-        from planner.planbook.plans import draft_plan, new_plan, rebuild_question, save_plan
+        from planner.planbook.plans import (
+            draft_plan,
+            new_plan,
+            pause_for_pain,
+            rebuild_question,
+            save_plan,
+        )
         from planner.tui.screens.wizard import PlanWizard
+        from planner.tui.screens.wizard_form import PainCheck
 
         self._editable_day()
         self.check_the_date()
-        wizard = PlanWizard(self.today, self.store.profile(), self.catalogue)
+        red_flags = self.week.settings.red_flags or ()
+        wizard = PlanWizard(self.today, self.store.profile(), self.catalogue, red_flags)
         profile = await self.app.push_screen_wait(wizard)
         if profile is None:
+            return
+        if isinstance(profile, PainCheck):
+            # No new plan at this pain: the current one pauses on it, and says why.
+            message = pause_for_pain(
+                self.store, self.catalogue, profile.pain, self.today, self.clock.now()
+            )
+            self.reload()
+            self.tell(message)
             return
         fresh = new_plan(profile, self.catalogue, self.today)
         draft = draft_plan(self.store, self.catalogue, fresh, profile.start)

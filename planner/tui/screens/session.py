@@ -25,10 +25,13 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
+from planner.domain.pain_gate import GENTLE_ONLY_NOTE, gentle_only, pain_check_log, session_band
 from planner.domain.phases import Phase, PhaseKind, build_phases
 from planner.domain.session import SessionEngine, SessionRating, SessionState, TickResult
 from planner.domain.text_rules import terminal_safe
+from planner.domain.thresholds import PainBand
 from planner.tui.screens.confirm import ConfirmDialog
+from planner.tui.screens.no_session import NoSessionScreen
 from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDialog
 from planner.tui.widgets.countdown import Countdown, clock_face
 from planner.tui.widgets.session_figure import SessionFigure
@@ -183,12 +186,45 @@ class SessionScreen(Screen[SessionLog | None]):
 
     @work
     async def _begin(self) -> None:
-        """Start the clock once the pain-before question is answered or skipped."""
-        self.pain_before = await self.app.push_screen_wait(PainBeforeDialog())
+        """Start the clock once the pain-before question is answered or skipped.
+
+        Pain of 9 or 10 starts no session; 7 or 8 keeps to the gentle exercises.
+        """
+        pain = self.pain_before = await self.app.push_screen_wait(PainBeforeDialog())
+        band = session_band(pain)
+        if band is PainBand.GENTLE_ONLY and not self._keep_gentle_only():
+            band = PainBand.NO_SESSION
+        if band is PainBand.NO_SESSION and pain is not None:
+            self._ended_at = self.clock.now()
+            if self._wake is not None:
+                self._wake.stop()
+            await self.app.push_screen_wait(NoSessionScreen(pain))
+            self.dismiss(pain_check_log(self.log_id, self.day, self._ended_at, pain))
+            return
         self._started_at = self.clock.now()
         self.engine.start()
         self._ring()
         self.refresh_session()
+
+    def _keep_gentle_only(self) -> bool:
+        """Run only the gentle exercises; False when the day has none."""
+        gentle = gentle_only(self.pairs)
+        if not gentle:
+            return False
+        if len(gentle) < len(self.pairs):
+            self.pairs = gentle
+            self.engine = SessionEngine(
+                build_phases(
+                    gentle,
+                    get_ready_s=self.settings.get_ready_s,
+                    switch_sides_s=self.settings.switch_sides_s,
+                ),
+                self.clock.monotonic,
+            )
+            self._shown_phase = None
+            self._show(self.engine.state())
+        self.notify(GENTLE_ONLY_NOTE, severity="warning", timeout=12, markup=False)
+        return True
 
     def refresh_session(self) -> None:
         """Let the engine catch up with the clock, ring for what changed, and redraw."""
@@ -262,11 +298,9 @@ class SessionScreen(Screen[SessionLog | None]):
         self.query_one("#session-position", Static).update(
             f"Start: {terminal_safe(exercise.position)}"
         )
-        self.query_one("#session-steps", Static).update(
-            terminal_safe(
-                "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
-            )
-        )
+        steps = [f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)]
+        steps += [f"Caution: {caution}" for caution in exercise.cautions]
+        self.query_one("#session-steps", Static).update(terminal_safe("\n".join(steps)))
 
     def _status(self, state: SessionState) -> str:
         if state.finished:

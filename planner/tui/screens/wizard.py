@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import ClassVar
 
@@ -15,19 +16,22 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.models import Activity, Profile
+from planner.domain.red_flags import CHECKLIST_TITLE
+from planner.domain.thresholds import NO_SESSION_PAIN, PAIN_MAX
 from planner.tui.screens.wizard_form import (
     DAY_NAMES,
     MINUTES_RANGE,
-    PAIN_REFUSED,
     WEEKS_RANGE,
+    PainCheck,
     WizardAnswers,
     check_answers,
-    pain_advice,
     preview,
+    safety_advice,
 )
+from planner.tui.widgets.red_flag_checklist import RedFlagChecklist
 
 _DEFAULT_DAYS = frozenset({0, 2, 4})
-_FIELDS = ("pain", "activity", "weekdays", "minutes", "weeks", "start")
+_FIELDS = ("pain", "activity", "weekdays", "minutes", "weeks", "start", "bending", "red_flags")
 _HINTS = {
     "pain": "0 none, 10 worst",
     "activity": "",
@@ -35,6 +39,8 @@ _HINTS = {
     "minutes": f"{MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}",
     "weeks": f"{WEEKS_RANGE[0]} to {WEEKS_RANGE[1]}",
     "start": "year-month-day",
+    "bending": "",
+    "red_flags": "Tick any that is true now: space ticks a line.",
 }
 """What the space beside each field says while nothing is wrong with it."""
 
@@ -60,6 +66,14 @@ class ActivityChoice(RadioSet, inherit_bindings=False):
     ]
 
 
+def _refused_pain(answers: WizardAnswers) -> int | None:
+    """The pain typed when it is too much for a plan (9 or 10), else None."""
+    text = answers.pain.strip()
+    if text.isdigit() and NO_SESSION_PAIN <= int(text) <= PAIN_MAX:
+        return int(text)
+    return None
+
+
 def _whole_number(value: str, id: str, placeholder: str = "") -> Input:
     """A compact field that takes up to two digits."""
     return Input(value, placeholder=placeholder, restrict=r"\d{0,2}", compact=True, id=id)
@@ -75,8 +89,12 @@ def _row(label: str, field: str, *widgets: Widget) -> Horizontal:
     )
 
 
-class PlanWizard(ModalScreen[Profile | None]):
-    """Asks for pain, activity, days, minutes, weeks and start; returns a valid Profile or None."""
+class PlanWizard(ModalScreen[Profile | PainCheck | None]):
+    """Asks for pain, activity, days, minutes, weeks, start, bending and the red flags.
+
+    Returns a valid Profile, or None; or a PainCheck when pain of 9 or 10 refuses a new
+    plan while one exists, so that plan can pause.
+    """
 
     CSS_PATH = "../tcss/wizard.tcss"
 
@@ -85,8 +103,15 @@ class PlanWizard(ModalScreen[Profile | None]):
         Binding("escape", "cancel", "Cancel", id="wizard.cancel"),
     ]
 
-    def __init__(self, today: date, profile: Profile | None, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        today: date,
+        profile: Profile | None,
+        catalogue: Catalogue,
+        red_flags: Collection[str] = (),
+    ) -> None:
         super().__init__()
+        self.red_flags = red_flags
         self.today = today
         self.catalogue = catalogue
         self.previous = profile
@@ -112,6 +137,10 @@ class PlanWizard(ModalScreen[Profile | None]):
                     "pain",
                     _whole_number(str(old.pain) if old else "", "pain", placeholder="0–10"),
                 )
+                # Safety advice right under the pain, above everything else it may stop;
+                # then the plan these answers build, in view while the rest is filled in.
+                yield Static("", id="wizard-advice", markup=False)
+                yield Static("", id="wizard-preview", markup=False)
                 yield _row(
                     "How active you are",
                     "activity",
@@ -149,8 +178,23 @@ class PlanWizard(ModalScreen[Profile | None]):
                     "start",
                     Input(self.today.isoformat(), compact=True, id="start"),
                 )
-                yield Static("", id="wizard-advice", markup=False)
-            yield Static("", id="wizard-preview", markup=False)
+                yield _row(
+                    "Bending forward",
+                    "bending",
+                    DayToggle(
+                        "makes the pain worse or sends it down a leg",
+                        bool(old and old.avoid_bending),
+                        id="bending",
+                    ),
+                )
+                yield Static(CHECKLIST_TITLE, id="wizard-red-flags-title", markup=False)
+                yield RedFlagChecklist(self.red_flags, id="red-flags")
+                yield Static(
+                    _HINTS["red_flags"],
+                    id="red_flags-message",
+                    classes="wizard-message",
+                    markup=False,
+                )
             with Horizontal(id="wizard-buttons"):
                 yield Button("Build plan", variant="primary", compact=True, id="build")
                 yield Button("Cancel", compact=True, id="cancel")
@@ -174,6 +218,8 @@ class PlanWizard(ModalScreen[Profile | None]):
             minutes=self.query_one("#minutes", Input).value,
             weeks=self.query_one("#weeks", Input).value,
             start=self.query_one("#start", Input).value,
+            avoid_bending=self.query_one("#bending", Checkbox).value,
+            red_flags=self.query_one(RedFlagChecklist).answers,
         )
 
     def _refresh_form(self) -> Profile | None:
@@ -185,20 +231,26 @@ class PlanWizard(ModalScreen[Profile | None]):
             problem = errors.get(field, "") if field in self._shown else ""
             message.update(problem or _HINTS[field])
             message.set_class(bool(problem), "-error")
-        advice = pain_advice(answers.pain)
+        advice = "\n".join(safety_advice(answers))
         advice_box = self.query_one("#wizard-advice", Static)
         advice_box.update(advice)
         advice_box.display = bool(advice)
-        refused = answers.pain.strip().isdigit() and int(answers.pain) >= PAIN_REFUSED
+        too_painful = _refused_pain(answers) is not None
+        refused = too_painful or bool(answers.red_flags)
         advice_box.set_class(refused, "-refused")
-        self.query_one("#build", Button).disabled = refused
+        build = self.query_one("#build", Button)
+        pause_instead = self._pause_instead(answers) is not None
+        build.label = "Pause my plan" if pause_instead else "Build plan"
+        build.disabled = refused and not pause_instead
         if refused:
             summary = ""
         elif profile:
             summary = preview(profile, self.catalogue)
         else:
             summary = "Fill in every field to see the size of the plan."
-        self.query_one("#wizard-preview", Static).update(summary)
+        preview_box = self.query_one("#wizard-preview", Static)
+        preview_box.update(summary)
+        preview_box.display = bool(summary)
         return profile
 
     @on(Input.Changed)
@@ -231,6 +283,13 @@ class PlanWizard(ModalScreen[Profile | None]):
         event.stop()
         self.action_cancel()
 
+    def _pause_instead(self, answers: WizardAnswers) -> PainCheck | None:
+        """Pain of 9 or 10 with a plan in place (and no red flag): pause that plan."""
+        pain = _refused_pain(answers)
+        if pain is None or self.previous is None or answers.red_flags:
+            return None
+        return PainCheck(pain)
+
     def action_build(self) -> None:
         """Return the profile, or point at what still needs fixing."""
         self._shown.update(_FIELDS)
@@ -238,8 +297,14 @@ class PlanWizard(ModalScreen[Profile | None]):
         if profile is not None:
             self.dismiss(profile)
             return
+        if (check := self._pause_instead(self._answers())) is not None:
+            self.dismiss(check)
+            return
         for field in _FIELDS:
             if self.query_one(f"#{field}-message", Static).has_class("-error"):
+                if field == "red_flags":
+                    self.query_one(RedFlagChecklist).focus()
+                    break
                 target = self.query_one(f"#{field}-row").query("Input, RadioSet, Checkbox").first()
                 target.focus()
                 break

@@ -14,12 +14,9 @@ from planner.domain.errors import UserFacingError
 from planner.domain.models import Activity, Profile
 from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
 from planner.domain.progression import generate_plan, weekly_work_seconds
+from planner.domain.red_flags import red_flag_advice
+from planner.domain.thresholds import PAIN_MAX, PainBand, pain_band
 
-PAIN_MAX = 10
-PAIN_GENTLE_ONLY = 7
-"""From this pain on the plan keeps to the gentlest exercises and says to see a doctor."""
-PAIN_REFUSED = 9
-"""From this pain on no plan is built: a doctor comes first."""
 MINUTES_RANGE = (MIN_MINUTES, MAX_MINUTES)
 WEEKS_RANGE = (MIN_WEEKS, MAX_WEEKS)
 MAX_START_AHEAD = timedelta(days=365)
@@ -36,6 +33,18 @@ class WizardAnswers:
     minutes: str
     weeks: str
     start: str
+    avoid_bending: bool = False
+    """Bending forward makes the pain worse or sends it down a leg."""
+    red_flags: tuple[str, ...] = ()
+    """The red-flag questions ticked."""
+
+
+@dataclass(frozen=True)
+class PainCheck:
+    """What the wizard returns when pain of 9 or 10 refuses a new plan while one exists:
+    the pain, so the existing plan can pause on it."""
+
+    pain: int
 
 
 def _whole_number(text: str, low: int, high: int, what: str) -> tuple[int | None, str]:
@@ -76,8 +85,10 @@ def check_answers(answers: WizardAnswers, today: date) -> tuple[Profile | None, 
     if len(answers.weekdays) < MIN_DAYS:
         # The same limit as ``planner plan``: each exercise comes at least twice a week.
         errors["weekdays"] = f"Pick at least {MIN_DAYS} days, so each exercise comes twice a week."
-    if pain is not None and pain >= PAIN_REFUSED:
+    if pain is not None and pain_band(pain) is PainBand.NO_SESSION:
         errors["pain"] = "Too much pain for a plan: see a doctor first."
+    if answers.red_flags:
+        errors["red_flags"] = "A doctor comes first: no plan (see above)."
     errors = {field: message for field, message in errors.items() if message}
     if errors or pain is None or minutes is None or weeks is None or start is None:
         return None, errors
@@ -88,8 +99,20 @@ def check_answers(answers: WizardAnswers, today: date) -> tuple[Profile | None, 
         minutes=minutes,
         weeks=weeks,
         start=start,
+        avoid_bending=answers.avoid_bending,
     )
     return profile, {}
+
+
+def safety_advice(answers: WizardAnswers) -> list[str]:
+    """What the wizard must say first about these answers: red flags, then pain."""
+    lines = []
+    flagged = red_flag_advice(answers.red_flags)
+    if flagged is not None:
+        lines.append(flagged.text)
+    if pain := pain_advice(answers.pain):
+        lines.append(pain)
+    return lines
 
 
 def pain_advice(pain_text: str) -> str:
@@ -98,12 +121,14 @@ def pain_advice(pain_text: str) -> str:
     if not text.isdigit():
         return ""
     pain = int(text)
-    if PAIN_REFUSED <= pain <= PAIN_MAX:
+    if pain > PAIN_MAX:
+        return ""
+    if pain_band(pain) is PainBand.NO_SESSION:
         return (
             "Pain this strong needs a doctor's look before any exercise plan. "
             "Please see one first; no plan will be built."
         )
-    if PAIN_GENTLE_ONLY <= pain < PAIN_REFUSED:
+    if pain_band(pain) is PainBand.GENTLE_ONLY:
         return (
             "That is a lot of pain: please see a doctor soon. Until then the plan keeps to "
             "the gentlest exercises at their lowest doses."
@@ -134,4 +159,6 @@ def preview(profile: Profile, catalogue: Catalogue) -> str:
             if work[-1] > work[0]
             else f", staying there to week {last}"
         )
-    return f"{weeks}, {per_week}: {size}"
+    # The safety advice is shown above the form's preview already (``safety_advice``).
+    notes = [a.text for a in plan.advice if not a.is_safety]
+    return "\n".join([f"{weeks}, {per_week}: {size}", *notes])

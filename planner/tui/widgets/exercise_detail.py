@@ -41,6 +41,13 @@ _SECTIONS = (
 )
 
 
+BENDS_FORWARD_MARK = "bends the lower back forward"
+BENDS_FORWARD_CAUTION = (
+    "It bends the lower back forward: leave it out if bending forward makes your pain "
+    "worse or sends it down a leg (the plan wizard asks)."
+)
+
+
 def describe_kind(kind: Kind) -> str:
     """How an exercise is done, in words."""
     return _KIND_WORDS[kind]
@@ -112,6 +119,8 @@ class ExerciseDetail(VerticalScroll):
         ]
         if exercise.custom:
             facts.append("your own exercise")
+        if exercise.bends_forward:
+            facts.append(BENDS_FORWARD_MARK)
         meta.update(Content(" · ".join(facts)))
         self._set_section("position", exercise.position)
         self._set_section(
@@ -119,7 +128,10 @@ class ExerciseDetail(VerticalScroll):
         )
         self._set_section("dose", dose_summary(exercise))
         self._set_section("benefits", "\n".join(f"• {line}" for line in exercise.benefits))
-        self._set_section("cautions", "\n".join(f"• {line}" for line in exercise.cautions))
+        cautions = list(exercise.cautions)
+        if exercise.bends_forward:
+            cautions.append(BENDS_FORWARD_CAUTION)
+        self._set_section("cautions", "\n".join(f"• {line}" for line in cautions))
         notes = [exercise.level_note, exercise.dose_note]
         if flows_into:
             notes.append(f"From the same position, go on to {flows_into}.")

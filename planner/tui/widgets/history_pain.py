@@ -21,11 +21,11 @@ from textual.widgets import Static
 
 from planner.domain.dates import day_month
 from planner.domain.history import WeekStats
+from planner.domain.thresholds import GENTLE_ONLY_PAIN, MILD_PAIN_MAX, PAIN_MAX
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 """One character per eighth of the scale; a zero still gets the lowest block, so it shows."""
 
-MAX_PAIN = 10
 LABEL_WIDTH = 8
 """Room for "Before" and "After" in front of the bars."""
 
@@ -38,15 +38,15 @@ WIDE_WEEKS = 12
 
 def bar(value: float) -> str:
     """The block character for a pain score on the 0 to 10 scale."""
-    step = round(value / MAX_PAIN * (len(BLOCKS) - 1))
+    step = round(value / PAIN_MAX * (len(BLOCKS) - 1))
     return BLOCKS[max(0, min(len(BLOCKS) - 1, step))]
 
 
 def pain_style(value: float) -> str:
-    """Theme colour for a pain score: low is good news, high is a warning sign."""
-    if value <= 3:
+    """Theme colour for a pain score: mild is good news, from the see-a-doctor level an error."""
+    if value <= MILD_PAIN_MAX:
         return "$text-success"
-    if value <= 6:
+    if value < GENTLE_ONLY_PAIN:
         return "$text-warning"
     return "$text-error"
 

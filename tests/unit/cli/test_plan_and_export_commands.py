@@ -100,7 +100,7 @@ def test_plan_then_export_two_weeks_from_a_clean_start(tmp_path: Path) -> None:
         (["export", "--from", "yesterday"], "'yesterday' is not a date"),
         (["export", "--week", "2026-W60"], "2026 has no week 60"),
         (["export", "--weeks", "0"], "--weeks must be from 1 to 52"),
-        (["export", "--with-history"], "--with-history works only with --format markdown"),
+        (["export", "--with-history"], "--with-history works only with --format markdown or json"),
     ],
 )
 def test_bad_input_gives_one_line_and_status_two(

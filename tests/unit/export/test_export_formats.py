@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import Catalogue
 from planner.domain.export import ExportWindow, render_ics, render_markdown, render_text
 from planner.domain.models import Activity, Dose, Exercise, Kind, PlanItem, Profile, Sides
@@ -33,6 +35,7 @@ TILT = Exercise(
     steps=("Tighten the stomach.", "Lift the hips a little and hold.", "Lower slowly."),
     start=Dose(hold_s=5, reps=5, sets=1, rest_s=30),
     target=Dose(hold_s=10, reps=10, sets=3, rest_s=30),
+    cautions=("Stop if the lower back *pinches*.",),
 )
 LEG = Exercise(
     id="leg-lift",
@@ -79,12 +82,18 @@ def fixed_window() -> ExportWindow:
         item(week2, ODD, Dose(reps=5), 1),
         PlanItem("gone", week2, "deleted-one", Dose(reps=3), 2),
         item(week2 + timedelta(days=3), LEG, Dose(hold_s=30, reps=2, rest_s=10), 0),
+        # Left out by the feedback rules during a pause: not part of the session.
+        replace(item(week2 + timedelta(days=3), TILT, Dose(hold_s=5, reps=5), 1), left_out=True),
         # Outside the window: must not show.
         item(week2 + timedelta(days=7), LEG, Dose(hold_s=30, reps=2, rest_s=10), 0),
     )
     rest = frozenset(MONDAY + timedelta(days=d) for d in (1, 3, 5, 6, 8, 9, 11, 12, 13))
     profile = Profile(5, Activity.MEDIUM, frozenset({0, 2, 4}), 10, 6, MONDAY)
-    return ExportWindow(MONDAY, 2, items, rest, "Take it slowly this week.", profile)
+    advice = (
+        Advice(Priority.NOTE, "Take it slowly this week.", "note"),
+        Advice(Priority.SAFETY, "See a doctor: pain of 8 was reported.", "feedback-doctor"),
+    )
+    return ExportWindow(MONDAY, 2, items, rest, advice, profile)
 
 
 def check_golden(name: str, actual: bytes) -> None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import Activity, Plan, Profile
 from planner.planbook.change import ReadOnlyError
@@ -60,7 +61,7 @@ def test_a_good_session_changes_nothing(store: Store, catalogue: Catalogue) -> N
     assert message == ""
     assert len(store.logs_between(TODAY, TODAY)) == 1
     assert doses(store, W49) == {(ramp_dose(3).describe(), "")}
-    assert store.plan_advice() == ""
+    assert store.plan_advice() == ()
 
 
 def test_a_pain_rise_holds_next_week_and_says_so(store: Store, catalogue: Catalogue) -> None:
@@ -77,9 +78,14 @@ def test_a_pain_rise_holds_next_week_and_says_so(store: Store, catalogue: Catalo
 
 def test_the_doctor_banner_goes_on_and_comes_off(store: Store, catalogue: Catalogue) -> None:
     message = record_session(store, catalogue, session(TODAY, pain_before=8, pain_after=8), TODAY)
-    assert store.plan_advice().startswith("Progress is paused")
-    assert message == store.plan_advice()
-    assert all(reason.startswith("Paused:") for _, reason in doses(store, W49))
+    doctor, paused = store.plan_advice()
+    assert doctor.priority is Priority.SAFETY and doctor.text.startswith("See a doctor")
+    assert paused.text.startswith("Progress is paused")
+    assert message == f"{doctor.text} {paused.text}"
+    assert all(
+        reason.startswith(("De-loaded one step", "Left out during the pause"))
+        for _, reason in doses(store, W49)
+    )
     # Two weeks later, after clean sessions, the banner is gone and doses climb again.
     later = W49 + timedelta(days=7)
     for day in (0, 2, 4):
@@ -89,7 +95,7 @@ def test_the_doctor_banner_goes_on_and_comes_off(store: Store, catalogue: Catalo
         keep_before=later,
     )
     review_plan(store, catalogue, later + timedelta(days=1))
-    assert store.plan_advice() == ""
+    assert store.plan_advice() == ()
 
 
 def test_review_is_idempotent(store: Store, catalogue: Catalogue) -> None:
@@ -122,10 +128,14 @@ def test_a_lifted_hold_clears_on_disk(store: Store, catalogue: Catalogue) -> Non
 
 
 def test_advice_from_the_plan_generator_is_left_alone(store: Store, catalogue: Catalogue) -> None:
-    store.set_plan_advice("See a doctor: the wizard said so.")
+    note = Advice(Priority.NOTE, "Sunday stays a rest day.", "rest-day")
+    store.set_plan_advice([note])
     record_session(store, catalogue, session(TODAY, pain_before=8, pain_after=9), TODAY)
-    assert store.plan_advice() == "See a doctor: the wizard said so."
-    assert all(reason.startswith("Paused:") for _, reason in doses(store, W49))
+    advice = store.plan_advice()
+    # The pause's advice goes first, the generator's note stays after it.
+    assert [a.priority for a in advice] == [Priority.SAFETY, Priority.PAUSED, Priority.NOTE]
+    assert advice[-1] == note
+    assert "pain of 9" in advice[0].text
 
 
 def test_read_only_store_says_nothing_was_saved(store: Store, catalogue: Catalogue) -> None:

@@ -5,18 +5,25 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 
+from planner.domain import feedback
+from planner.domain.advice import Priority
+from planner.domain.catalogue import load_catalogue
 from planner.domain.feedback import (
     PAUSE_BANNER_PREFIX,
     STEP_BACK_REASON,
     Review,
     held_dose,
-    review_week,
 )
-from planner.domain.models import Dose, Effort, PlanItem, SessionLog
-from tests.unit.feedback.factories import ramp_dose, session, week_items
+from planner.domain.models import Activity, Dose, Effort, PlanItem, SessionLog
+from planner.domain.ramp import dose_ladder, work_seconds
+from tests.unit.feedback.factories import EXERCISES, ramp_dose, session, week_items
+
+CATALOGUE = load_catalogue()
+review_week = partial(feedback.review_week, catalogue=CATALOGUE)
 
 W46 = date(2026, 11, 9)
 W47 = date(2026, 11, 16)
@@ -76,16 +83,26 @@ def test_hard_then_about_right_does_not_hold() -> None:
     assert review(logs).changed == ()
 
 
-def test_severe_pain_pauses_everything_and_raises_the_banner() -> None:
+def test_severe_pain_deloads_one_step_leaves_out_the_harder_ones_and_says_see_a_doctor_first() -> (
+    None
+):
+    # Rule changed with issue 12: a pause de-loads (one step down, gentle exercises only)
+    # instead of holding every dose, and its doctor advice comes first.
     logs = full_week(W47)
     logs[2] = replace(logs[2], pain_before=7, pain_after=7)
     result = review(logs)
     assert result.pause is not None
-    assert result.pause.banner.startswith(PAUSE_BANNER_PREFIX)
-    assert "doctor" in result.pause.banner
+    first, second = result.pause.advice
+    assert first.priority is Priority.SAFETY and first.text.startswith("See a doctor")
+    assert second.priority is Priority.PAUSED and second.text.startswith(PAUSE_BANNER_PREFIX)
     assert len(result.changed) == 9
-    assert all(item.held_reason.startswith("Paused:") for item in result.changed)
-    assert all(item.dose == ramp_dose(1) for item in result.changed)
+    for item in result.changed:
+        exercise = CATALOGUE.get(item.exercise_id)
+        if exercise.level > 1:
+            assert item.left_out and "Left out during the pause" in item.held_reason
+        else:
+            assert item.held_reason.startswith("De-loaded one step")
+            assert work_seconds(exercise, item.dose) < work_seconds(exercise, ramp_dose(1))
 
 
 def test_severe_pain_from_last_week_still_pauses_but_not_after_two_clean_weeks() -> None:
@@ -115,8 +132,9 @@ def test_pain_not_easing_over_two_weeks_pauses_only_when_moderate(
     assert (result.pause is not None) is paused
     if paused:
         assert all(
-            item.held_reason == "Paused: pain has not eased over two weeks"
+            "pain has not eased over two weeks" in item.held_reason
             for item in result.changed
+            if not item.left_out
         )
 
 
@@ -159,29 +177,47 @@ def test_a_hold_is_lifted_when_the_reason_clears() -> None:
     assert all(item.unheld_dose is None for item in cleared.changed)
 
 
+def ladder_week(monday: date, rung: int, *, planned: int | None = None) -> list[PlanItem]:
+    """Each exercise on Monday, Wednesday, Friday at ``rung`` of its high-pace ladder.
+
+    With ``planned`` the items are held: ``rung`` below their planned rung.
+    """
+    items = []
+    for position, exercise_id in enumerate(EXERCISES):
+        ladder = dose_ladder(CATALOGUE.get(exercise_id), Activity.HIGH)
+        for weekday in (0, 2, 4):
+            item = PlanItem(
+                id=f"{monday}-{weekday}-{exercise_id}",
+                day=monday + timedelta(days=weekday),
+                exercise_id=exercise_id,
+                dose=ladder[rung],
+                position=position,
+            )
+            if planned is not None:
+                item = replace(item, unheld_dose=ladder[planned], held_reason="Held: x")
+            items.append(item)
+    return items
+
+
 def test_after_a_held_week_climbing_resumes_one_step_at_a_time() -> None:
-    # W47 was held at W46's dose (ramp 0) instead of its planned ramp 1.
-    held_w47 = [
-        replace(item, dose=ramp_dose(0), unheld_dose=ramp_dose(1), held_reason="Held: x")
-        for item in week_items(W47, ramp_dose(1))
-    ]
-    result = review(full_week(W47), reviewed=held_w47)
+    # W47 was held at rung 0 instead of its planned rung 3; W48 is planned at rung 4.
+    result = review_week(
+        W47, ladder_week(W47, 0, planned=3), ladder_week(W48, 4), full_week(W47), AFTER_W47
+    )
     assert len(result.changed) == 9
     for item in result.changed:
-        # The skipped step (ramp 1), not the generator's ramp 2: no jump of two steps.
-        assert item.dose == ramp_dose(1)
-        assert item.unheld_dose == ramp_dose(2)
+        ladder = dose_ladder(CATALOGUE.get(item.exercise_id), Activity.HIGH)
+        # One rung up from what was done, not the generator's rung 4: no jump.
+        assert item.dose == ladder[1]
+        assert item.unheld_dose == ladder[4]
         assert item.held_reason == STEP_BACK_REASON
 
 
 def test_resuming_never_goes_above_the_generators_dose() -> None:
-    held_w47 = [
-        replace(item, dose=ramp_dose(0), unheld_dose=ramp_dose(3), held_reason="Held: x")
-        for item in week_items(W47, ramp_dose(3))
-    ]
-    result = review(full_week(W47), reviewed=held_w47)
-    # Next week's plan (ramp 2) is below the skipped step (ramp 3): plan wins, nothing held.
-    assert all(item.dose == ramp_dose(2) for item in result.changed)
+    # Next week's plan (rung 1) is the next step anyway: plan wins, nothing held.
+    result = review_week(
+        W47, ladder_week(W47, 0, planned=3), ladder_week(W48, 1), full_week(W47), AFTER_W47
+    )
     assert result.changed == ()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -16,7 +17,8 @@ from planner.domain.progression import (
     parse_weekdays,
     validate_profile,
 )
-from planner.domain.ramp import dose_ladder, entry_week, ramp_weeks
+from planner.domain.ramp import climb_pace, dose_ladder, entry_week, work_seconds
+from planner.domain.thresholds import WORK_RISE_LIMIT
 
 CATALOGUE = load_catalogue()
 START = date(2026, 11, 23)
@@ -77,11 +79,22 @@ def test_a_good_profile_passes() -> None:
     validate_profile(GOOD)
 
 
-def test_ramp_lengths_follow_activity_and_stretch_with_pain() -> None:
-    lengths = {a: ramp_weeks(replace(GOOD, activity=a)) for a in Activity}
-    assert lengths == {Activity.LOW: 6, Activity.MEDIUM: 4, Activity.HIGH: 3}
-    assert ramp_weeks(replace(GOOD, pain=5, activity=Activity.MEDIUM)) == 6
-    assert ramp_weeks(replace(GOOD, pain=5, activity=Activity.HIGH)) == 5
+def test_pace_follows_activity_and_slows_with_moderate_pain() -> None:
+    paces = {a: climb_pace(replace(GOOD, activity=a)) for a in Activity}
+    assert paces == {a: a for a in Activity}
+    assert climb_pace(replace(GOOD, pain=5, activity=Activity.HIGH)) is Activity.MEDIUM
+    assert climb_pace(replace(GOOD, pain=5, activity=Activity.MEDIUM)) is Activity.LOW
+    assert climb_pace(replace(GOOD, pain=5, activity=Activity.LOW)) is Activity.LOW
+
+
+def test_a_slower_pace_takes_smaller_steps() -> None:
+    # Rule changed with issue 12: activity sets how much one step may add (10%, 17.5%,
+    # 25%), no longer how many weeks the ramp lasts; a smaller step means more of them.
+    tilt = CATALOGUE.get("pelvic-tilt")
+    lengths = [
+        len(dose_ladder(tilt, pace)) for pace in (Activity.HIGH, Activity.MEDIUM, Activity.LOW)
+    ]
+    assert lengths == sorted(lengths) and lengths[0] < lengths[-1]
 
 
 def test_levels_come_in_by_week_and_later_with_pain() -> None:
@@ -89,27 +102,36 @@ def test_levels_come_in_by_week_and_later_with_pain() -> None:
     assert [entry_week(level, 5) for level in (1, 2, 3)] == [0, 2, 3]
 
 
+@pytest.mark.parametrize("pace", list(Activity))
 @pytest.mark.parametrize("exercise", list(CATALOGUE), ids=lambda e: e.id)
-def test_ladder_climbs_from_start_to_target_in_rounded_steps(exercise: Exercise) -> None:
-    ladder = dose_ladder(exercise)
+def test_ladder_climbs_from_start_to_target_in_small_steps(
+    exercise: Exercise, pace: Activity
+) -> None:
+    ladder = dose_ladder(exercise, pace)
     assert ladder[0] == exercise.start
     assert ladder[-1] == exercise.target
-    for lower, higher in zip(ladder, ladder[1:], strict=False):
+    for lower, higher in pairwise(ladder):
         assert lower != higher
-        assert lower.hold_s <= higher.hold_s and lower.reps <= higher.reps
+        # The pace's share where the doses allow a step that small, never over the cap.
+        assert work_seconds(exercise, higher) <= WORK_RISE_LIMIT * work_seconds(exercise, lower)
+        # Never less of anything that counts: sets, total reps, total seconds held.
         assert lower.sets <= higher.sets
-    for middle in ladder[1:-1]:
-        assert middle.hold_s % 5 == 0 and middle.rest_s % 5 == 0
+        assert lower.sets * lower.reps <= higher.sets * higher.reps
+        assert lower.sets * lower.reps * lower.hold_s <= higher.sets * higher.reps * higher.hold_s
+        for dose in (lower, higher):
+            assert exercise.start.hold_s <= dose.hold_s <= exercise.target.hold_s
+            assert dose.reps <= exercise.target.reps and dose.sets <= exercise.target.sets
 
 
-def test_dose_for_day_starts_low_and_reaches_target_at_the_end_of_the_ramp() -> None:
+def test_dose_for_day_climbs_one_rung_a_week_from_the_start() -> None:
     tilt = CATALOGUE.get("pelvic-tilt")
+    ladder = dose_ladder(tilt, GOOD.activity)
     assert dose_for_day(tilt, GOOD, START) == tilt.start
     assert dose_for_day(tilt, GOOD, START - timedelta(days=30)) == tilt.start
-    # Medium activity: four weeks of ramp, so the target arrives in week 4 (day 21 on).
-    assert dose_for_day(tilt, GOOD, START + timedelta(days=20)) != tilt.target
-    assert dose_for_day(tilt, GOOD, START + timedelta(days=21)) == tilt.target
-    assert dose_for_day(tilt, GOOD, START + timedelta(days=200)) == tilt.target
+    assert dose_for_day(tilt, GOOD, START + timedelta(days=6)) == tilt.start
+    assert dose_for_day(tilt, GOOD, START + timedelta(days=7)) == ladder[1]
+    assert dose_for_day(tilt, GOOD, START + timedelta(days=14)) == ladder[2]
+    assert dose_for_day(tilt, GOOD, START + timedelta(days=7 * 200)) == tilt.target
 
 
 def test_dose_for_day_stays_at_start_with_high_pain() -> None:

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from planner.domain.advice import Priority, as_lines
 from planner.domain.catalogue import load_catalogue
 from planner.domain.models import (
     Activity,
@@ -73,7 +74,8 @@ def test_harder_exercises_come_in_later_and_later_with_more_pain() -> None:
     assert first_week_of_level(0, 2) >= 2
     assert first_week_of_level(0, 3) >= 3
     assert first_week_of_level(5, 2) > first_week_of_level(0, 2)
-    assert first_week_of_level(5, 3) > first_week_of_level(0, 3)
+    # Never earlier with more pain; the week cap can hold a level back to the same week.
+    assert first_week_of_level(5, 3) >= max(4, first_week_of_level(0, 3))
 
 
 def test_plan_starts_on_its_start_day_and_lasts_its_weeks() -> None:
@@ -89,14 +91,14 @@ def test_seven_days_keep_sunday_free_and_say_why() -> None:
     plan = generate_plan(profile(weekdays=frozenset(range(7))), CATALOGUE)
     assert all(item.day.weekday() != 6 for item in plan.items)
     assert all(day in plan.rest_days for day in (date(2026, 11, 29), date(2026, 12, 6)))
-    assert "Sunday" in plan.advice
+    assert "Sunday" in " ".join(as_lines(plan.advice))
 
 
 @pytest.mark.parametrize("pain", [7, 8])
 def test_pain_seven_or_eight_gives_gentle_plan_with_doctor_banner(pain: int) -> None:
     plan = generate_plan(profile(pain=pain), CATALOGUE)
-    assert plan.advice.startswith(DOCTOR_ADVICE)
-    assert "doctor" in plan.advice
+    assert as_lines(plan.advice)[0] == DOCTOR_ADVICE
+    assert plan.advice[0].priority is Priority.SAFETY
     assert plan.items
     assert {CATALOGUE.get(i.exercise_id).level for i in plan.items} == {1}
 
@@ -107,8 +109,8 @@ def test_pain_nine_or_ten_makes_no_plan(pain: int) -> None:
         generate_plan(profile(pain=pain), CATALOGUE)
 
 
-def test_low_pain_plan_has_no_banner() -> None:
-    assert generate_plan(profile(pain=2), CATALOGUE).advice == ""
+def test_low_pain_plan_has_no_safety_advice() -> None:
+    assert not any(a.is_safety for a in generate_plan(profile(pain=2), CATALOGUE).advice)
 
 
 def test_custom_exercises_are_never_planned() -> None:
@@ -136,7 +138,9 @@ def test_short_sessions_say_what_did_not_fit() -> None:
     planned = {item.exercise_id for item in plan.items}
     missing = [e.name for e in CATALOGUE if e.id not in planned]
     if missing:
-        assert all(name in plan.advice for name in missing)
+        notes = " ".join(as_lines(plan.advice))
+        assert all(name in notes for name in missing)
+        assert "did not fit in 5-minute sessions" in notes
 
 
 def test_regenerating_keeps_the_past_and_the_log() -> None:

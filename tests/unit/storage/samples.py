@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 
+from planner.domain.advice import Advice
 from planner.domain.models import (
     Activity,
     Dose,
@@ -42,7 +43,7 @@ def profile(start: date = MONDAY) -> Profile:
     )
 
 
-def plan(start: date, *, exercise_id: str = "pelvic_tilt", advice: str = "") -> Plan:
+def plan(start: date, *, exercise_id: str = "pelvic_tilt", advice: tuple[Advice, ...] = ()) -> Plan:
     """A plan with one item on each Monday, Wednesday and Friday for two weeks from ``start``."""
     items = tuple(
         PlanItem(

@@ -240,3 +240,60 @@ def test_move_aside_keeps_the_bytes_under_a_dated_name(db_path: Path) -> None:
     assert kept_again == db_path.with_name("planner.json.damaged-20261125-093005-2")
     assert kept_again.read_bytes() == second
     assert kept.read_bytes() == first
+
+
+OLD_DOCTOR = (
+    "Pain of 7 or more out of 10 needs a doctor's opinion: please see one before doing more. "
+    "Until then this plan keeps to the gentlest exercises at their lowest doses, "
+    "and any exercise that makes the pain sharper should stop at once."
+)
+V2_PROFILE = {
+    "pain": 7,
+    "activity": "low",
+    "weekdays": [0, 2],
+    "minutes": 10,
+    "weeks": 2,
+    "start": "2026-11-25",
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("", []),
+        (
+            f"{OLD_DOCTOR} Sunday stays a rest day.",
+            [("safety", "doctor", OLD_DOCTOR), ("note", "note", "Sunday stays a rest day.")],
+        ),
+        (
+            "Progress is paused: you reported pain of 8 out of 10.",
+            [
+                (
+                    "paused",
+                    "feedback-paused",
+                    "Progress is paused: you reported pain of 8 out of 10.",
+                )
+            ],
+        ),
+        ("Deep squat did not fit.", [("note", "note", "Deep squat did not fit.")]),
+    ],
+)
+def test_a_version_3_advice_text_becomes_a_list_with_safety_first(
+    db_path: Path, old: str, new: list[tuple[str, str, str]]
+) -> None:
+    write(db_path, tables_bytes(3, profile={"1": {**V2_PROFILE, "advice": old}}))
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        advice = store.plan_advice()
+    assert [(a.priority.label, a.kind, a.text) for a in advice] == new
+    saved = orjson.loads(db_path.read_bytes())
+    assert saved["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
+    assert [entry["text"] for entry in saved["profile"]["1"]["advice"]] == [t for *_, t in new]
+
+
+def test_a_version_3_advice_that_is_not_text_is_refused_and_the_file_kept(db_path: Path) -> None:
+    original = tables_bytes(3, profile={"1": {**V2_PROFILE, "advice": 42}})
+    write(db_path, original)
+    with pytest.raises(DamagedStoreError, match="advice"):
+        open_store(db_path)
+    assert db_path.read_bytes() == original

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from planner.domain.advice import Advice, Priority
 from planner.domain.models import Dose, Settings
 from planner.storage import Store, open_store
 from planner.storage.schema import SCHEMA_VERSION
@@ -18,6 +19,10 @@ from tests.unit.storage.samples import (
     plan,
     session_log,
 )
+
+DOCTOR = Advice(Priority.SAFETY, "See a doctor", "doctor")
+PAUSED = Advice(Priority.PAUSED, "Progress is paused: please see a doctor", "feedback-paused")
+NOTE = Advice(Priority.NOTE, "Sunday stays a rest day", "rest-day")
 
 
 def reopen(store: Store, path: Path) -> Store:
@@ -75,9 +80,7 @@ def test_saving_a_new_plan_keeps_the_past(db_path: Path) -> None:
     store = open_store(db_path)
     store.save_plan(plan(MONDAY, exercise_id="old"), keep_before=MONDAY)
     store.log_session(session_log(MONDAY))
-    store.save_plan(
-        plan(WEDNESDAY, exercise_id="new", advice="see a doctor"), keep_before=WEDNESDAY
-    )
+    store.save_plan(plan(WEDNESDAY, exercise_id="new", advice=(DOCTOR,)), keep_before=WEDNESDAY)
     store = reopen(store, db_path)
     try:
         assert [i.exercise_id for i in store.items_on(MONDAY)] == ["old"]
@@ -86,7 +89,7 @@ def test_saving_a_new_plan_keeps_the_past(db_path: Path) -> None:
         assert [i.exercise_id for i in store.items_on(FRIDAY)] == ["new"]
         profile = store.profile()
         assert profile is not None and profile.start == WEDNESDAY
-        assert store.plan_advice() == "see a doctor"
+        assert store.plan_advice() == (DOCTOR,)
         assert [log.day for log in store.logs()] == [MONDAY]
     finally:
         store.close()
@@ -167,10 +170,10 @@ def test_feedback_changes_to_several_items_and_the_advice_survive_reopening(
         for item in store.items_between(MONDAY, FRIDAY)
     ]
     store.update_items(held)
-    store.set_plan_advice("progression paused: please see a doctor")
+    store.set_plan_advice([NOTE, PAUSED])
     store = reopen(store, db_path)
     try:
         assert store.items_between(MONDAY, FRIDAY) == held
-        assert store.plan_advice() == "progression paused: please see a doctor"
+        assert store.plan_advice() == (PAUSED, NOTE)  # safety first, whatever the saved order
     finally:
         store.close()

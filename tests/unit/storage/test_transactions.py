@@ -13,12 +13,16 @@ from typing import Any
 
 import pytest
 
+from planner.domain.advice import Advice, Priority
 from planner.domain.models import Settings
 from planner.storage import Store, StoreError, open_store
 from planner.storage.errors import StoreChangedError
 from planner.storage.opening import lock_path
 from planner.storage.pending import pending_path
 from tests.unit.storage.samples import MONDAY, TILT, WEDNESDAY, plan, session_log
+
+NEW = Advice(Priority.NOTE, "new", "note")
+THEIRS = Advice(Priority.NOTE, "theirs", "note")
 
 
 @contextmanager
@@ -41,7 +45,7 @@ def test_replacing_a_plan_is_one_rename_of_the_data_file(
 ) -> None:
     store.save_plan(plan(MONDAY), keep_before=MONDAY)
     with counted_renames(monkeypatch) as renamed:
-        store.save_plan(plan(MONDAY, exercise_id="bridge", advice="new"), keep_before=MONDAY)
+        store.save_plan(plan(MONDAY, exercise_id="bridge", advice=(NEW,)), keep_before=MONDAY)
     assert renamed == [db_path]
 
 
@@ -139,7 +143,7 @@ def test_a_full_disk_at_any_write_of_a_plan_save_keeps_the_old_plan_and_says_so(
 
     monkeypatch.setattr(os, "write", full_write)
     monkeypatch.setattr(os, "fsync", full_fsync)
-    new_plan = plan(MONDAY, exercise_id="bridge", advice="new")
+    new_plan = plan(MONDAY, exercise_id="bridge", advice=(NEW,))
     if failing_call > 2:  # the file's one write and fsync; the folder's fsync follows the rename
         store.save_plan(new_plan, keep_before=MONDAY)
         return
@@ -150,7 +154,7 @@ def test_a_full_disk_at_any_write_of_a_plan_save_keeps_the_old_plan_and_says_so(
     assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
     store.close()
     with open_store(db_path) as reopened:
-        assert reopened.plan_advice() == ""
+        assert reopened.plan_advice() == ()
         assert {i.exercise_id for i in reopened.items_between(MONDAY, MONDAY + timedelta(13))} == {
             "pelvic_tilt"
         }
@@ -166,28 +170,28 @@ def test_another_writer_s_change_is_never_written_over(db_path: Path) -> None:
     # Someone deletes the lock file, so a second writer gets in and saves its plan.
     lock_path(db_path).unlink()
     with open_store(db_path) as second:
-        second.save_plan(plan(MONDAY, exercise_id="bridge", advice="theirs"), keep_before=MONDAY)
+        second.save_plan(plan(MONDAY, exercise_id="bridge", advice=(THEIRS,)), keep_before=MONDAY)
     theirs = db_path.read_bytes()
     with pytest.raises(StoreChangedError, match="changed by another program"):
         first.add_item(MONDAY, "pelvic_tilt", TILT)
     assert db_path.read_bytes() == theirs
     # The first store now shows the file as the other writer left it, and can go on.
-    assert first.plan_advice() == "theirs"
+    assert first.plan_advice() == (THEIRS,)
     first.add_item(WEDNESDAY, "pelvic_tilt", TILT)
     first.close()
     with open_store(db_path) as reopened:
         days = reopened.items_between(MONDAY, MONDAY + timedelta(days=13))
         assert {i.exercise_id for i in days} == {"bridge", "pelvic_tilt"}
-        assert reopened.plan_advice() == "theirs"
+        assert reopened.plan_advice() == (THEIRS,)
 
 
 def test_a_read_only_reader_sees_whole_states(db_path: Path) -> None:
     with open_store(db_path) as writer:
         writer.save_plan(plan(MONDAY), keep_before=MONDAY)
         reader = open_store(db_path, read_only=True)
-        writer.save_plan(plan(MONDAY, exercise_id="bridge", advice="new"), keep_before=MONDAY)
+        writer.save_plan(plan(MONDAY, exercise_id="bridge", advice=(NEW,)), keep_before=MONDAY)
         # The reader parsed the file once, whole: the old plan, all of it.
-        assert reader.plan_advice() == ""
+        assert reader.plan_advice() == ()
         span = (MONDAY, MONDAY + timedelta(days=13))
         assert {i.exercise_id for i in reader.items_between(*span)} == {"pelvic_tilt"}
         reader.close()
