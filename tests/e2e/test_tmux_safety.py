@@ -64,7 +64,11 @@ def open_a_session_day(term: Terminal) -> None:
     term.wait_text("planned")
     if date.today().weekday() == 6:
         term.send("Right")
-    term.send("s")
+        term.send("s")
+        term.wait_text("do it now?")  # tomorrow's session, asked first
+        term.send("y")
+    else:
+        term.send("s")
     term.wait_text("0 means no pain")
 
 

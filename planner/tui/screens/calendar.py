@@ -171,7 +171,7 @@ class CalendarScreen(CalendarView):
 
         self._editable_day()
         self.check_the_date()
-        red_flags = self.week.settings.red_flags or ()
+        red_flags = self.store.settings().red_flags or ()
         wizard = PlanWizard(self.today, self.store.profile(), self.catalogue, red_flags)
         profile = await self.app.push_screen_wait(wizard)
         if profile is None:

@@ -35,6 +35,8 @@ class WelcomeScreen(ModalScreen[bool]):
     """
 
     CSS_PATH = "../tcss/welcome.tcss"
+    AUTO_FOCUS = "#welcome-buttons Button"
+    """The first button, not the checklist (the first focusable): the words stay at the top."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # One of the two enter keys applies, depending on whether a plan exists (check_action).
