@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from planner.commands.terminal import check_terminal, fit_output_encoding
@@ -25,7 +24,8 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
     check_terminal()
     # Check the catalogue first: a bad --routines file should fail before any data file is made.
     catalogue = load_catalogue(args.routines)
-    opened = open_for_app(db_path, today=date.today())
+    # Old weeks move to the archive after the first frame (PlannerApp.on_ready).
+    opened = open_for_app(db_path)
     try:
         catalogue = catalogue.with_custom(opened.store.custom_exercises())
         notice = " ".join(part for part in (opened.notice, _recover(opened.store)) if part)

@@ -247,12 +247,12 @@ class Archive:
         self.parts = dict(parts)
 
     def _check(self, year: int, name: str, table: dict[str, Doc]) -> None:
-        assert self.data_path is not None or not table
-        path = archive_path(self.data_path or Path(), year, self.parts.get(year, 0))
-        try:
-            check_documents(path, {name: table})
-        except DamagedStoreError as error:
-            raise ArchiveUnreadableError(path, error.reason) from error
+        if self.data_path is not None:  # in memory, every record came from this store
+            path = archive_path(self.data_path, year, self.parts.get(year, 0))
+            try:
+                check_documents(path, {name: table})
+            except DamagedStoreError as error:
+                raise ArchiveUnreadableError(path, error.reason) from error
         self._checked.add((year, name))
 
     def _tables(self, year: int) -> Tables:

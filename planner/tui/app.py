@@ -199,6 +199,15 @@ class PlannerApp(ErrorReportingApp[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.call_after_refresh(self._move_old_weeks)
+
+    def _move_old_weeks(self) -> None:
+        """Move weeks that left the recent window to the archive, now the calendar is up."""
+        from planner.planbook.upkeep import move_old_weeks
+
+        problem = move_old_weeks(self.store, self.clock.today())
+        if problem:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
 
     def on_resize(self, event: events.Resize) -> None:
         self._guard_size(event.size)

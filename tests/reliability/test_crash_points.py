@@ -19,6 +19,7 @@ from planner.cli import main as planner_main
 from planner.domain.catalogue import load_catalogue
 from planner.domain.models import Dose, Settings
 from planner.planbook.journal import record_session
+from planner.planbook.upkeep import move_old_weeks
 from planner.storage import open_store
 from planner.storage.archive import archive_cutoff
 from planner.storage.recovery import open_for_app
@@ -127,8 +128,8 @@ def edit_archived_day(path: Path) -> None:
 
 def archive_move(path: Path) -> None:
     """The first start of a week ten weeks on moves more weeks into the archive."""
-    with open_for_app(path, today=TODAY + timedelta(weeks=10)).store:
-        pass
+    with open_for_app(path).store as store:
+        assert move_old_weeks(store, TODAY + timedelta(weeks=10)) == ""
 
 
 ACTIONS: dict[str, Action] = {

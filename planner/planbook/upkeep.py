@@ -1,0 +1,30 @@
+"""Housekeeping the app does on its own once it is on screen: moving old weeks to the archive.
+
+Moving last week into the archive changes nothing a user sees, so the app does it
+after its first frame rather than before: the calendar shows at once, and the move
+(one year's archive file rewritten) happens while the user reads it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.storage.archive import archive_cutoff
+from planner.storage.errors import StoreError
+from planner.storage.store import Store
+
+
+def move_old_weeks(store: Store, today: date) -> str:
+    """Move the weeks before the archive cutoff on ``today`` out of the data file.
+
+    Returns "" when all went well (or there was nothing to move, or the store is
+    read-only), else one sentence on why older weeks may be missing; the recent
+    weeks work either way.
+    """
+    if store.read_only:
+        return ""
+    try:
+        store.archive_before(archive_cutoff(today))
+    except StoreError as error:
+        return error.as_sentence()
+    return ""

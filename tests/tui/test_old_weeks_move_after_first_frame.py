@@ -1,0 +1,45 @@
+"""Old weeks move to the archive after the calendar's first frame, not before it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from planner.domain.catalogue import load_catalogue
+from planner.planbook.upkeep import move_old_weeks
+from planner.storage import open_store
+from planner.storage.archive import archive_cutoff
+from planner.tui.app import PlannerApp
+from tests.conftest import FakeClock
+from tests.reliability.support import open_file_store
+from tests.unit.storage.samples import TILT
+
+
+async def test_the_app_moves_old_weeks_once_it_is_on_screen(
+    tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    path = tmp_path / "planner.json"
+    catalogue = load_catalogue()
+    store = open_file_store(path, catalogue)
+    today = fake_clock.now().date()
+    old_day = today - timedelta(weeks=20)
+    store.add_item(old_day, "pelvic_tilt", TILT)
+    assert store.archive_cutoff is None
+    app = PlannerApp(store, catalogue, fake_clock.as_clock())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert store.archive_cutoff == archive_cutoff(today)
+        assert [item.day for item in store.items_on(old_day)] == [old_day]
+    store.close()
+    assert old_day.isoformat() not in path.read_text()  # it lives in the archive now
+
+
+def test_moving_old_weeks_on_a_read_only_store_does_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "planner.json"
+    today = FakeClock().now().date()
+    with open_store(path) as writer:
+        writer.add_item(today, "pelvic_tilt", TILT)
+        with open_store(path, read_only=True) as reader:
+            assert move_old_weeks(reader, today + timedelta(weeks=30)) == ""
+            assert reader.archive_cutoff is None
