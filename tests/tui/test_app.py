@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from typing import Any
 
 from textual.app import App
-from textual.widgets import Static, Switch
+from textual.widgets import Label, Static, Switch
 from textual.widgets._toast import Toast
 
 from planner.domain.catalogue import load_catalogue
@@ -17,6 +18,7 @@ from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.settings import SettingsDialog
 from planner.tui.screens.too_small import TooSmallScreen
 from planner.tui.screens.welcome import WelcomeScreen
+from planner.tui.widgets.red_flag_checklist import RedFlagChecklist
 from tests.conftest import FakeClock
 
 
@@ -181,3 +183,25 @@ async def test_collector_paused_for_start_up_is_back_on_after_the_first_frame(
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_the_red_flag_answers_are_revisited_in_the_settings(fake_clock: FakeClock) -> None:
+    app = make_app(fake_clock)
+    app.store.save_settings(replace(app.store.settings(), red_flags=("fever",)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        checklist = app.screen.query_one(RedFlagChecklist)
+        assert checklist.answers == ("fever",)
+        advice = str(app.screen.query_one("#settings-red-flag-advice", Label).render())
+        assert advice.startswith("See a doctor before starting")
+        checklist.deselect_all()
+        await pilot.pause()
+        assert not app.screen.query_one("#settings-red-flag-advice", Label).display
+        app.screen.query_one("#settings-save").scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click("#settings-save")
+        await pilot.pause()
+        assert not isinstance(top(app), SettingsDialog)
+    assert app.store.settings().red_flags == ()

@@ -1,4 +1,5 @@
-"""The settings dialog: the session's bell, beeps and moving figure, and its pause times."""
+"""The settings dialog: the session's bell, beeps and moving figure, its pause times, and the
+answers to the red-flag questions (revisited here after the first launch)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Switch
+from textual.widgets import Button, Input, Label, SelectionList, Switch
 
 from planner.domain.models import Settings
 from planner.domain.record_limits import MAX_PAUSE_S
+from planner.domain.red_flags import CHECKLIST_TITLE, red_flag_advice
+from planner.tui.widgets.red_flag_checklist import RedFlagChecklist
 
 """Longest get-ready or switch-sides time accepted: longer than that is a rest, not a pause."""
 
@@ -50,6 +53,9 @@ class SettingsDialog(ModalScreen[Settings | None]):
             with Horizontal(classes="settings-row"):
                 yield Label("Switch-sides seconds", classes="settings-label")
                 yield Input(str(self.settings.switch_sides_s), id="settings-switch", type="integer")
+            yield Label(CHECKLIST_TITLE, id="settings-red-flags-title", markup=False)
+            yield RedFlagChecklist(self.settings.red_flags or (), id="settings-red-flags")
+            yield Label("", id="settings-red-flag-advice", markup=False)
             yield Label("", id="settings-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="settings-save", variant="primary")
@@ -83,8 +89,25 @@ class SettingsDialog(ModalScreen[Settings | None]):
                 figure_motion=self.query_one("#settings-figure-motion", Switch).value,
                 get_ready_s=get_ready,
                 switch_sides_s=switch,
+                red_flags=self._red_flag_answers(),
             )
         )
+
+    def _red_flag_answers(self) -> tuple[str, ...] | None:
+        """The ticked questions; still None (unanswered) when never answered and none ticked."""
+        answers = self.query_one(RedFlagChecklist).answers
+        return answers if answers or self.settings.red_flags is not None else None
+
+    def on_mount(self) -> None:
+        self._red_flags_changed()
+
+    @on(SelectionList.SelectedChanged, "#settings-red-flags")
+    def _red_flags_changed(self) -> None:
+        """Say at once what a yes means: no plan, and what to do instead."""
+        advice = red_flag_advice(self.query_one(RedFlagChecklist).answers)
+        box = self.query_one("#settings-red-flag-advice", Label)
+        box.update(advice.text if advice else "")
+        box.display = advice is not None
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#settings-save")
