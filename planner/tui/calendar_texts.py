@@ -29,22 +29,34 @@ def header_text(week: Week, *, read_only: bool) -> str:
     return " · ".join(parts)
 
 
+def item_views(week: Week, catalogue: Catalogue) -> dict[date, tuple[ItemView, ...]]:
+    """What the columns show of each day's exercises (worked out once per week read)."""
+    return {
+        day: tuple(
+            ItemView(
+                item.id,
+                exercise_name(catalogue, item.exercise_id),
+                item.dose,
+                bool(item.held_reason),
+            )
+            for item in week.items[day]
+        )
+        for day in week.days
+    }
+
+
 def day_views(
-    week: Week, catalogue: Catalogue, today: date, day: date, index: int | None
+    week: Week,
+    items: dict[date, tuple[ItemView, ...]],
+    today: date,
+    day: date,
+    index: int | None,
 ) -> list[DayView]:
     """The seven columns to draw, with ``day`` (and its item ``index``) selected."""
     return [
         DayView(
             shown,
-            tuple(
-                ItemView(
-                    item.id,
-                    exercise_name(catalogue, item.exercise_id),
-                    item.dose,
-                    bool(item.held_reason),
-                )
-                for item in week.items[shown]
-            ),
+            items[shown],
             week.statuses[shown],
             today=shown == today,
             selected=shown == day,

@@ -25,11 +25,11 @@ from planner.domain.models import PlanItem
 from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import monday_of
 from planner.planbook.journal import settle, waiting_sessions
-from planner.planbook.week import read_week
+from planner.planbook.week import Week, read_week
 from planner.storage.store import Store
-from planner.tui.calendar_texts import day_views, detail_text, header_text
+from planner.tui.calendar_texts import day_views, detail_text, header_text, item_views
 from planner.tui.errors import reports_user_errors
-from planner.tui.widgets.day_column import DayView
+from planner.tui.widgets.day_column import DayView, ItemView
 from planner.tui.widgets.week_grid import WeekGrid
 
 _PALETTE_HINT_MIN_WIDTH = 90
@@ -63,6 +63,8 @@ class CalendarView(Screen[None]):
         self.week = read_week(store, catalogue, monday_of(self.today), self.today)
         self._reviewed = False
         self._drawn: tuple[str, str] = ("", "")
+        self._items_of: Week | None = None
+        self._items: dict[date, tuple[ItemView, ...]] = {}
         self.set_reactive(CalendarView.selection, self._select(self.today))
 
     def compose(self) -> ComposeResult:
@@ -135,7 +137,9 @@ class CalendarView(Screen[None]):
 
     def _day_views(self) -> list[DayView]:
         selected = self.selection
-        return day_views(self.week, self.catalogue, self.today, selected.day, selected.index)
+        if self._items_of is not self.week:  # a new week read: its columns' items once
+            self._items_of, self._items = self.week, item_views(self.week, self.catalogue)
+        return day_views(self.week, self._items, self.today, selected.day, selected.index)
 
     def watch_selection(self, selection: Selection) -> None:
         """Read the week when the selection left it, keep the index in range, repaint."""
