@@ -202,14 +202,26 @@ class _Boxed(App[None]):
 class TestSteppingAside:
     """Where a figure does not fit, it draws nothing instead of a squashed body."""
 
-    @pytest.mark.parametrize(("width", "rows"), [(30, 0), (FigurePair.needed_width(), 7)])
-    async def test_the_catalogue_pair(self, width: int, rows: int) -> None:
+    @pytest.mark.parametrize(
+        ("width", "exercise_id", "rows"),
+        [(30, "deep-squat", 0), (FigurePair.needed_width(), "deep-squat", 7)],
+    )
+    async def test_the_catalogue_pair(self, width: int, exercise_id: str, rows: int) -> None:
         """Too narrow for both poses side by side: no rows at all; wide enough: figure + caption."""
         pair = FigurePair()
         async with _Boxed(pair, width, 20).run_test(size=(80, 24)) as pilot:
-            pair.show(load_catalogue().get("pelvic-tilt").figure)
+            pair.show(load_catalogue().get(exercise_id).figure)
             await pilot.pause()
             assert pair.size.height == rows
+
+    async def test_a_lying_pair_leaves_out_its_empty_top_rows(self) -> None:
+        """The pelvic tilt never reaches the top of its box: the pair is shorter than a squat's."""
+        pair = FigurePair()
+        async with _Boxed(pair, FigurePair.needed_width(), 20).run_test(size=(80, 24)) as pilot:
+            pair.show(load_catalogue().get("pelvic-tilt").figure)
+            await pilot.pause()
+            assert 1 < pair.size.height < 7
+            assert "Start" in str(pair.render()).splitlines()[-1]
 
     @pytest.mark.parametrize(
         ("width", "height", "drawn"), [(40, 12, False), (100, 4, False), (100, 12, True)]

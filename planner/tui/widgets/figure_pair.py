@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.geometry import Size
 
 from planner.domain.figure import Figure
-from planner.domain.figure_render import render_frame
+from planner.domain.figure_render import FigureFrame, render_frame
 from planner.tui.widgets.figure_view import FigureView
 
 MIN_COLS = 18
@@ -59,27 +59,45 @@ class FigurePair(FigureView):
         self.display = figure is not None
         self.refresh(layout=True)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The boxes' height and the caption, or none without a figure or room for it."""
+    def _frames(self, width: int) -> tuple[FigureFrame, FigureFrame, int] | None:
+        """Start and end frames for ``width``, and how many empty top rows both share."""
         box = box_for(width)
         if self.figure is None or box is None:
+            return None
+        cols, rows = box
+        start = render_frame(self.figure, 0.0, cols, rows)
+        end = render_frame(self.figure, 1.0, cols, rows)
+        # A body lying down leaves the top of its box empty: those rows are not drawn.
+        empty = min(_empty_top_rows(start), _empty_top_rows(end))
+        return start, end, empty
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The drawn rows and the caption, or none without a figure or room for it."""
+        frames = self._frames(width)
+        if frames is None:
             return 0
-        return box[1] + 1
+        start, _end, empty = frames
+        return len(start.rows) - empty + 1
 
     def render(self) -> Content:
-        """Both poses, side by side, the arrow on the middle row."""
-        box = box_for(self.content_size.width)
-        if self.figure is None or box is None:
+        """Both poses, side by side, the arrow on the middle drawn row."""
+        frames = self._frames(self.content_size.width)
+        if frames is None:
             return Content("")
-        cols, rows = box
-        start = self.frame_lines(render_frame(self.figure, 0.0, cols, rows))
-        end = self.frame_lines(render_frame(self.figure, 1.0, cols, rows))
+        start, end, empty = frames
+        cols = len(start.rows[0])
+        left = self.frame_lines(start)[empty:]
+        right = self.frame_lines(end)[empty:]
         blank = " " * len(_ARROW)
         lines = [
-            Content.assemble(left, _ARROW if n == rows // 2 else blank, right)
-            for n, (left, right) in enumerate(zip(start, end, strict=True))
+            Content.assemble(a, _ARROW if n == len(left) // 2 else blank, b)
+            for n, (a, b) in enumerate(zip(left, right, strict=True))
         ]
         caption = Content.assemble("Start".center(cols), blank, "End".center(cols)).stylize(
             self.get_visual_style("figure-view--support", partial=True)
         )
         return Content("\n").join([*lines, caption])
+
+
+def _empty_top_rows(frame: FigureFrame) -> int:
+    return next((n for n, row in enumerate(frame.rows) if row.strip()), len(frame.rows))
