@@ -47,7 +47,8 @@ def archived_latencies(argv: list[str], home: Path) -> list[float]:
     with painted(argv, b"Week 20", home) as (terminal, _):
         for _ in range(HOT_WEEKS_BACK):  # past the weeks the data file keeps
             terminal.key_latency(b"[")
-        keys = [b"["] * (PRESSES // 2) + [RIGHT, LEFT] * (PRESSES // 4)
+        # Sixty weeks further back: into last year's archive file, read on the way.
+        keys = [b"["] * 60 + [RIGHT, LEFT] * (PRESSES // 4)
         return [terminal.key_latency(key) for key in keys]
 
 

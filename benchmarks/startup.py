@@ -9,6 +9,7 @@ median kept, alternating the two so load on the machine falls on both alike.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 from datetime import date, timedelta
@@ -52,6 +53,7 @@ def main() -> None:
             if run < NEW_WEEK_RUNS:
                 copy = home / f"new-week-{run}"
                 shutil.copytree(stale, copy)
+                os.sync()  # the copy's writeback must not land on the app's first fsync
                 argv = [planner_command(), "--db", str(copy / "history.json")]
                 new_week.append(first_frame(argv, b"Week 20", home))
                 shutil.rmtree(copy)

@@ -35,6 +35,10 @@ def _binding_commands() -> type[Provider]:
     return BindingCommands
 
 
+UPKEEP_DELAY_S = 0.3
+"""How long after the first frame the app moves old weeks to the archive."""
+
+
 class PlannerApp(ErrorReportingApp[None]):
     """Back Planner: calendar, catalogue and history as modes over one store."""
 
@@ -199,7 +203,9 @@ class PlannerApp(ErrorReportingApp[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-        self.call_after_refresh(self._move_old_weeks)
+        # After a short wait, not right after the refresh: Textual's writer thread may
+        # still be sending the first frame to the terminal, and the move would hold it up.
+        self.set_timer(UPKEEP_DELAY_S, self._move_old_weeks)
 
     def _move_old_weeks(self) -> None:
         """Move weeks that left the recent window to the archive, now the calendar is up."""

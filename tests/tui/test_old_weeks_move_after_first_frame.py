@@ -9,7 +9,7 @@ from planner.domain.catalogue import load_catalogue
 from planner.planbook.upkeep import move_old_weeks
 from planner.storage import open_store
 from planner.storage.archive import archive_cutoff
-from planner.tui.app import PlannerApp
+from planner.tui.app import UPKEEP_DELAY_S, PlannerApp
 from tests.conftest import FakeClock
 from tests.reliability.support import open_file_store
 from tests.unit.storage.samples import TILT
@@ -28,7 +28,8 @@ async def test_the_app_moves_old_weeks_once_it_is_on_screen(
     app = PlannerApp(store, catalogue, fake_clock.as_clock())
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.pause()
+        assert store.archive_cutoff is None  # the first frame does not wait for it
+        await pilot.pause(UPKEEP_DELAY_S + 0.2)
         assert store.archive_cutoff == archive_cutoff(today)
         assert [item.day for item in store.items_on(old_day)] == [old_day]
     store.close()
