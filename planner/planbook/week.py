@@ -101,6 +101,8 @@ def day_minutes(items: list[PlanItem], catalogue: Catalogue, settings: Settings)
     """How many minutes one day's session should take, by the live session's timing model."""
     pairs = []
     for item in items:
+        if item.left_out:
+            continue  # left out for now by the feedback rules: the session skips it
         try:
             pairs.append((catalogue.get(item.exercise_id), item.dose))
         except KeyError:

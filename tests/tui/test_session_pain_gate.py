@@ -55,3 +55,12 @@ async def test_pain_of_six_runs_the_session_as_planned(fake_clock: FakeClock) ->
         await harness.open(pilot, pain_before="6")
         assert harness.shown("session-exercise") == "Hard squat"
         assert "Exercise 1 of 2" in harness.shown("session-count")
+
+
+async def test_items_left_out_by_a_pause_are_not_run(fake_clock: FakeClock) -> None:
+    items = [replace(ITEMS[0], left_out=True, held_reason="Left out during the pause (new)")]
+    harness = SessionHarness(fake_clock, [*items, ITEMS[1]], extra=(HARD_SQUAT,))
+    async with harness.app.run_test(size=(100, 32)) as pilot:
+        await harness.open(pilot, pain_before="2")
+        assert harness.shown("session-exercise") == "Leg lift"
+        assert "Exercise 1 of 1" in harness.shown("session-count")

@@ -132,7 +132,8 @@ class SessionScreen(Screen[SessionLog | None]):
         """Keeps what was done so far on disk (at each exercise boundary and on pause)."""
         self.settings = settings
         self.clock = clock
-        ordered = sorted(items, key=lambda item: item.position)
+        # Items the feedback rules left out for now (a pause) are not part of the session.
+        ordered = sorted((i for i in items if not i.left_out), key=lambda item: item.position)
         # An item whose custom exercise was deleted since planning has nothing to run.
         self.pairs: list[tuple[Exercise, Dose]] = [
             (catalogue.get(item.exercise_id), item.dose)
