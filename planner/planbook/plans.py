@@ -112,7 +112,14 @@ def summary(draft: PlanDraft, catalogue: Catalogue) -> str:
         first, last = round(weekly_work[0] / 60), round(weekly_work[-1] / 60)
         lines.append(
             f"About {first} minutes of exercise in the first week"
-            + (f", rising to {last} by the last." if len(weekly_work) > 1 else ".")
+            + (
+                ""
+                if len(weekly_work) == 1
+                else f", rising to {last} by the last"
+                if last > first
+                else ", the same to the last"
+            )
+            + "."
         )
     # Safety advice goes before the summary, the other notes after it.
     lines = [a.text for a in plan.advice if a.is_safety] + lines
