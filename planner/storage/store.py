@@ -10,17 +10,16 @@ one encode and one atomic replacement of the data file, or writes nothing at all
 when the block raises. Each changing method is a transaction of its own when it is
 called outside one.
 
-Weeks older than the archive cutoff live in archive files by year (``archive.py`` has
-the rules); every query answers the same as if all were in one file, and reads a
-year's archive file only when it reaches back into that year before the cutoff.
+Weeks older than the archive cutoff live in archive files by year; ``split.py`` answers
+every query across the two as if all were in one file, reading a year's archive file
+only when the query reaches back into that year (``archive.py`` has the rules).
 """
 
 from __future__ import annotations
 
 import contextlib
-import secrets
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -31,20 +30,19 @@ from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from planner.domain.advice import Advice, ordered
-from planner.domain.history import WeekTally, merge_tallies, tally_weeks
+from planner.domain.history import WeekTally
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
-from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
+from planner.storage.archive import Archive
 from planner.storage.atomic import MemoryJSONStorage
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
 from planner.storage.errors import StoreError as StoreError
 from planner.storage.pending import PendingLog, PendingLogs
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
+from planner.storage.split import Split
 from planner.storage.summaries import SummaryCache
 
-_CUTOFF_FIELD = "archive_cutoff"
-_PARTS_FIELD = "archive_parts"
 _TABLES = (
     "plan_items",
     "rest_days",
@@ -54,7 +52,6 @@ _TABLES = (
     "custom_exercises",
     "meta",
 )
-_NO_CUTOFF = "\uffff"  # sorts after every ISO date: with no cutoff recorded, keep every day
 
 
 P = ParamSpec("P")
@@ -103,13 +100,9 @@ class Store:
         self._make_tables()
         self._on_close: list[Callable[[], object]] = []
         self.archive = archive or Archive(None, read_only=read_only)
-        self.archive.parts = self._recorded_parts()
         self.pending = pending or PendingLogs(None, read_only=read_only)
         self.summaries = summaries or SummaryCache(None, read_only=read_only)
-        self._cutoff = self._recorded_cutoff()
-        self.archive_problem: ArchiveUnreadableError | None = None
-        """Why reads go on without the archive (see carry_on_without_archive)."""
-        self._report_archive_problem: Callable[[ArchiveUnreadableError], object] | None = None
+        self._split = Split(db.storage, self._tables, self.archive, self.summaries)
 
     def _make_tables(self) -> None:
         # Table objects of our own (not TinyDB's cached ones): after a reload they are
@@ -198,21 +191,7 @@ class Store:
         return self._db.storage
 
     def _commit(self) -> None:
-        storage = self._storage
-        if not self.archive.staged:
-            storage.commit()
-            return
-        storage.check_unchanged()
-        generation = secrets.randbelow(2**40) + 1
-        try:
-            parts = self.archive.write_staged(generation)
-            named = {str(year): number for year, number in sorted(parts.items())}
-            self._save_hot(lambda hot: self._stamp(hot, _PARTS_FIELD, named))
-            storage.commit()
-        except BaseException:
-            self.archive.drop_written(generation)
-            raise
-        self.archive.promote(parts)
+        self._split.commit()
 
     def _rollback(self) -> None:
         self._storage.rollback()
@@ -228,20 +207,7 @@ class Store:
         if self._depth == 0:
             self._storage.reload()
         self._make_tables()
-        self._cutoff = self._recorded_cutoff()
-        self.archive.reset(self._recorded_parts())
-
-    def _recorded_parts(self) -> Parts:
-        """The archive files the hot file names (data version 2: its one file, if any)."""
-        for doc in self._meta.all():
-            if _PARTS_FIELD in doc:
-                return {int(year): int(number) for year, number in doc[_PARTS_FIELD].items()}
-        return {LEGACY: 0} if self._recorded_cutoff() is not None else {}
-
-    @staticmethod
-    def _stamp(hot: dict[str, dict[str, Doc]], field: str, value: object) -> None:
-        stamp = next(doc for doc in hot["meta"].values() if "schema_version" in doc)
-        stamp[field] = value
+        self._split.reset(self._tables)
 
     @property
     def schema_version(self) -> int:
@@ -252,13 +218,13 @@ class Store:
     @property
     def archive_cutoff(self) -> date | None:
         """The first day the hot file answers for alone; None when nothing was archived."""
-        return date.fromisoformat(self._cutoff) if self._cutoff else None
+        cutoff = self._split.cutoff
+        return date.fromisoformat(cutoff) if cutoff else None
 
-    def _recorded_cutoff(self) -> str | None:
-        for doc in self._meta.all():
-            if _CUTOFF_FIELD in doc:
-                return str(doc[_CUTOFF_FIELD])
-        return None
+    @property
+    def archive_problem(self) -> ArchiveUnreadableError | None:
+        """Why reads go on without the archive (see carry_on_without_archive)."""
+        return self._split.problem
 
     def close(self) -> None:
         """Close the database and release anything held for it (the lock)."""
@@ -286,7 +252,7 @@ class Store:
         Changes that need the archive still raise, so it is never rewritten while it
         cannot be read.
         """
-        self._report_archive_problem = report
+        self._split.carry_on_without(report)
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -316,7 +282,7 @@ class Store:
         the session logs.
         """
         cutoff = keep_before.isoformat()
-        self._unarchive(lambda doc: doc["day"] >= cutoff, first=keep_before)
+        self._split.bring_back(lambda doc: doc["day"] >= cutoff, first=keep_before)
         doc = codec.profile_to_doc(plan.profile) | {
             "advice": [codec.advice_to_doc(a) for a in ordered(plan.advice)]
         }
@@ -334,8 +300,7 @@ class Store:
     def items_between(self, start: date, end: date) -> list[PlanItem]:
         """Every plan item from ``start`` to ``end`` (both included), by day then position."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._hot_between(self._items, lo, hi) + self._archived_between("plan_items", lo, hi)
-        items = [codec.item_from_doc(doc) for doc in docs]
+        items = [codec.item_from_doc(doc) for doc in self._split.between("plan_items", lo, hi)]
         return sorted(items, key=lambda item: (item.day, item.position))
 
     def items_on(self, day: date) -> list[PlanItem]:
@@ -344,13 +309,10 @@ class Store:
 
     def item(self, item_id: str) -> PlanItem:
         """One plan item by id; KeyError if it is gone."""
-        found = self._items.get(Query().id == item_id)
-        if found is not None:
-            return codec.item_from_doc(dict(found))
-        for doc in self._archived("plan_items"):
-            if doc["id"] == item_id:
-                return codec.item_from_doc(doc)
-        raise KeyError(item_id)
+        found = self._split.find("plan_items", item_id)
+        if found is None:
+            raise KeyError(item_id)
+        return codec.item_from_doc(found)
 
     @_one_change
     def add_item(self, day: date, exercise_id: str, dose: Dose) -> PlanItem:
@@ -408,10 +370,10 @@ class Store:
         changed = {item.id: item for item in items}
         if not changed:
             return
-        if self._cutoff is not None:
-            hot_ids = self._hot_keys("plan_items")
+        if self._split.cutoff is not None:
+            hot_ids = self._split.hot_keys("plan_items")
             if not hot_ids.issuperset(changed):
-                self._unarchive(lambda doc: doc["id"] in changed)
+                self._split.bring_back(lambda doc: doc["id"] in changed)
         docs = [(codec.item_to_doc(i), Query().id == i.id) for i in changed.values()]
         self._items.update_multiple(docs)
 
@@ -430,14 +392,14 @@ class Store:
     def rest_days_between(self, start: date, end: date) -> set[date]:
         """The days marked as rest from ``start`` to ``end``."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._hot_between(self._rest, lo, hi) + self._archived_between("rest_days", lo, hi)
+        docs = self._split.between("rest_days", lo, hi)
         return {date.fromisoformat(doc["day"]) for doc in docs}
 
     @_one_change
     def toggle_rest_day(self, day: date) -> bool:
         """Mark a day as rest, or unmark it; returns True when it is now a rest day."""
         key = day.isoformat()
-        self._unarchive(lambda doc: doc["day"] == key, first=day, last=day)
+        self._split.bring_back(lambda doc: doc["day"] == key, first=day, last=day)
         if self._rest.remove(Query().day == key):
             return False
         self._rest.insert({"day": key})
@@ -496,8 +458,7 @@ class Store:
 
     def logs(self) -> list[SessionLog]:
         """Every session ever logged, oldest first."""
-        docs = [*self._logs.all(), *self._archived_for_reading("session_logs")]
-        logs = [codec.log_from_doc(doc) for doc in docs]
+        logs = [codec.log_from_doc(doc) for doc in self._split.everything("session_logs")]
         return sorted(logs, key=lambda log: log.started_at)
 
     def week_tallies(self) -> list[WeekTally]:
@@ -507,31 +468,7 @@ class Store:
         disk (``summaries.py``); after that only the hot file's records are decoded, so
         the history of twenty years costs what a few weeks cost.
         """
-        hot = tally_weeks(
-            [codec.log_from_doc(doc) for doc in self._logs.all()],
-            [codec.item_from_doc(doc) for doc in self._items.all()],
-        )
-        if self._cutoff is None:
-            return hot
-        groups, fresh = [hot], {}
-        current = {(year, self.archive.parts.get(year, 0)) for year in self.archive.years()}
-        for key in sorted(current):
-            known = self.summaries.get(key)
-            if known is None:
-                year = [key[0]]
-                logs = self._archived_for_reading("session_logs", year)
-                items = self._archived_for_reading("plan_items", year)
-                known = tally_weeks(
-                    [codec.log_from_doc(doc) for doc in logs],
-                    [codec.item_from_doc(doc) for doc in items],
-                )
-                if self.archive_problem is not None:
-                    return merge_tallies(*groups)  # what could be read; nothing kept
-                fresh[key] = known
-            groups.append(known)
-        if fresh:
-            self.summaries.keep(fresh, current)
-        return merge_tallies(*groups)
+        return self._split.tallies()
 
     def recent_logs(self, count: int) -> list[SessionLog]:
         """The ``count`` sessions started last, newest first.
@@ -539,20 +476,14 @@ class Store:
         The hot file holds the last weeks' sessions; older years are read, newest
         first, only when it holds fewer than ``count``.
         """
-        docs: list[Doc] = list(self._logs.all())
-        if len(docs) < count and self._cutoff is not None:
-            for year in reversed(self.archive.years()):
-                docs += self._archived_for_reading("session_logs", [year])
-                if len(docs) >= count:
-                    break
+        docs = self._split.latest_logs(count)
         logs = sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
         return logs[::-1][:count]
 
     def logs_between(self, start: date, end: date) -> list[SessionLog]:
         """Sessions logged for the days from ``start`` to ``end``, oldest first."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._hot_between(self._logs, lo, hi)
-        docs += self._archived_between("session_logs", lo, hi)
+        docs = self._split.between("session_logs", lo, hi)
         return sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
 
     def custom_exercises(self) -> list[Exercise]:
@@ -568,7 +499,7 @@ class Store:
     def delete_custom_exercise(self, exercise_id: str, *, from_day: date = date.min) -> None:
         """Delete a custom exercise and take it off the plan from ``from_day`` on."""
         key = from_day.isoformat()
-        self._unarchive(
+        self._split.bring_back(
             lambda doc: doc["exercise_id"] == exercise_id and doc["day"] >= key,
             first=from_day,
             tables=("plan_items",),
@@ -596,96 +527,7 @@ class Store:
         to split data version 2's single file). Raises ArchiveUnreadableError (nothing
         written) when a file that must be rewritten cannot be read.
         """
-        cutoff = max(day.isoformat(), self._cutoff or "")
-        tables = (self._items, self._rest, self._logs)
-        moving = {t.name: [doc for doc in t if doc["day"] < cutoff] for t in tables}
-        if not any(moving.values()):
-            return False
-        years = {int(doc["day"][:4]) for docs in moving.values() for doc in docs}
-        self._restage(years, extra=moving)
-
-        def drop_moved(hot: dict[str, dict[str, Doc]]) -> None:
-            for table in tables:
-                for doc in moving[table.name]:
-                    del hot[table.name][str(doc.doc_id)]
-            self._stamp(hot, _CUTOFF_FIELD, cutoff)
-
-        self._save_hot(drop_moved)
-        self._cutoff = cutoff
-        return True
-
-    def _restage(
-        self, years: Collection[int], extra: Mapping[str, Sequence[Doc]] | None = None
-    ) -> None:
-        """Stage ``years`` of the archive as what counts in them now, plus ``extra`` records.
-
-        What counts drops archived copies a hot record shadows. A legacy single file is
-        split into years on the way (every year it holds is staged, the file dropped).
-        """
-        old = self._cutoff or _NO_CUTOFF
-        legacy = LEGACY in self.archive.parts and LEGACY not in self.archive.staged
-        chosen = set(years) | ({LEGACY} if legacy else set())
-        by_year: dict[int, dict[str, list[Doc]]] = {}
-        for name in KEYS:
-            hot_keys = self._hot_keys(name)
-            counted = visible(self.archive.docs(name, years=sorted(chosen)), name, old, hot_keys)
-            for doc in [*counted, *(extra or {}).get(name, [])]:
-                by_year.setdefault(int(doc["day"][:4]), {}).setdefault(name, []).append(doc)
-        if legacy:
-            self.archive.stage(LEGACY, {})
-        for year in chosen - {LEGACY} | by_year.keys():
-            self.archive.stage(year, build_tables(by_year.get(year, {})))
-
-    def _save_hot(self, change: Callable[[dict[str, dict[str, Doc]]], None]) -> None:
-        """Apply ``change`` to several hot tables and save them in one atomic write.
-
-        ``change`` may only remove records and edit existing ones: TinyDB keeps
-        the next free record number of each table, so new records go through it.
-        """
-        storage = self._db.storage
-        data = storage.read() or {}
-        try:
-            change(data)
-            storage.write(data)
-        finally:
-            for table in self._tables.values():
-                table.clear_cache()
-
-    def _hot_keys(self, name: str) -> set[str]:
-        key = KEYS[name]
-        return {doc[key] for doc in self._tables[name]}
-
-    @staticmethod
-    def _hot_between(table: Table, lo: str, hi: str) -> list[Doc]:
-        return list(table.search((Query().day >= lo) & (Query().day <= hi)))
-
-    def _archived(self, name: str, years: Collection[int] | None = None) -> list[Doc]:
-        """The archived records of table ``name`` that count (in ``years`` only, if given)."""
-        if self._cutoff is None:
-            return []
-        docs = self.archive.docs(name, years=years)
-        return list(visible(docs, name, self._cutoff, self._hot_keys(name)))
-
-    def _archived_for_reading(self, name: str, years: Collection[int] | None = None) -> list[Doc]:
-        """``_archived`` for a read, which may go on without the archive (see above)."""
-        report = self._report_archive_problem
-        if report is not None and self.archive_problem is not None:
-            return []
-        try:
-            return self._archived(name, years)
-        except ArchiveUnreadableError as problem:
-            if report is None:
-                raise
-            self.archive_problem = problem
-            report(problem)
-            return []
-
-    def _archived_between(self, name: str, lo: str, hi: str) -> list[Doc]:
-        """The archived records of ``name`` from ``lo`` to ``hi``; only reads use this."""
-        if self._cutoff is None or lo >= self._cutoff:
-            return []
-        years = self.archive.years(int(lo[:4]), int(hi[:4]))
-        return [doc for doc in self._archived_for_reading(name, years) if lo <= doc["day"] <= hi]
+        return self._split.move_before(day)
 
     def _bring_back(self, item_id: str) -> PlanItem:
         """The item ``item_id``, with its day back in the hot file when it was archived.
@@ -696,40 +538,5 @@ class Store:
         """
         item = self.item(item_id)
         key = item.day.isoformat()
-        self._unarchive(lambda doc: doc["day"] == key, first=item.day, last=item.day)
+        self._split.bring_back(lambda doc: doc["day"] == key, first=item.day, last=item.day)
         return item
-
-    def _unarchive(
-        self,
-        match: Callable[[Doc], bool],
-        *,
-        first: date | None = None,
-        last: date | None = None,
-        tables: Collection[str] = ("plan_items", "rest_days"),
-    ) -> None:
-        """Move the archived records that ``match`` back to the hot file.
-
-        Only the years from ``first`` to ``last`` are looked at; skipped (no file even
-        read) when nothing is archived or when ``first`` is past the cutoff. Done in
-        the open transaction: the hot file and the rewritten years change together.
-        """
-        cutoff = self._cutoff
-        if cutoff is None or (first is not None and first.isoformat() >= cutoff):
-            return
-        years = self.archive.years(
-            None if first is None else first.year, None if last is None else last.year
-        )
-        # Shadowed copies count too: the rewrite below drops them, so deleting the hot
-        # copy later cannot bring an archived one back.
-        matched = {
-            name: [doc for doc in self.archive.docs(name, years=years) if match(doc)]
-            for name in tables
-        }
-        if not any(matched.values()):
-            return
-        touched = {int(doc["day"][:4]) for docs in matched.values() for doc in docs}
-        for name, docs in matched.items():
-            back = [dict(doc) for doc in visible(docs, name, cutoff, self._hot_keys(name))]
-            if back:
-                self._tables[name].insert_multiple(back)
-        self._restage(touched)

@@ -1,8 +1,9 @@
 """Every user action, killed after each write-side system call it makes: old state or new, whole.
 
 See ``crash_points.py`` for how the harness works; the README in this folder lists the
-number of crash points per action. The actions are the ones the app and the CLI run,
-called the way they call them; the data holds archived weeks, a custom exercise on old
+number of crash points per action. The actions are the plan book's operations the app
+and the CLI run, called the way they call them (one goes to the store directly to reach
+archived days); the data holds archived weeks, a custom exercise on old
 and new days, and a logged session, so the archive is part of every check.
 """
 
@@ -16,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main as planner_main
-from planner.domain.catalogue import load_catalogue
+from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import Dose, Settings
-from planner.planbook.journal import record_session
+from planner.planbook import custom, edits
+from planner.planbook import settings as planbook_settings
+from planner.planbook.journal import checkpoint_session, record_session
 from planner.planbook.upkeep import move_old_weeks
 from planner.storage import open_store
 from planner.storage.archive import archive_cutoff
@@ -57,73 +60,91 @@ def plan_command(path: Path) -> None:
     assert status == 0
 
 
+def catalogue() -> Catalogue:
+    return load_catalogue().with_custom([CUSTOM])
+
+
 def settings(path: Path) -> None:
     with open_store(path) as store:
-        store.save_settings(Settings(welcomed=True, bell=False, get_ready_s=8))
+        planbook_settings.save_settings(store, Settings(welcomed=True, bell=False, get_ready_s=8))
 
 
 def add(path: Path) -> None:
     with open_store(path) as store:
-        store.add_item(TODAY, "pelvic_tilt", TILT)
+        edits.add_exercise(store, catalogue(), TODAY, "pelvic-tilt")
+
+
+def add_to_rest_day(path: Path) -> None:
+    """Adding to a rest day makes it a training day in the same change."""
+    with open_store(path) as store:
+        rest_day = next(iter(store.rest_days_between(PLAN_START, PLAN_START + timedelta(13))))
+        edits.add_exercise(store, catalogue(), rest_day, "pelvic-tilt")
 
 
 def remove(path: Path) -> None:
     with open_store(path) as store:
-        store.remove_item(store.items_on(PLAN_START)[0].id)
+        edits.remove_item(store, store.items_on(PLAN_START)[0].id)
 
 
 def move(path: Path) -> None:
     with open_store(path) as store:
-        store.move_item(store.items_on(PLAN_START)[0].id, PLAN_START + timedelta(days=1))
+        edits.move_item(store, store.items_on(PLAN_START)[0].id, PLAN_START + timedelta(days=1))
 
 
 def reorder(path: Path) -> None:
     with open_store(path) as store:
-        store.reorder_item(store.items_on(TODAY)[0].id, 1)
+        edits.reorder_item(store, store.items_on(TODAY)[0].id, 1)
 
 
 def dose(path: Path) -> None:
     with open_store(path) as store:
-        store.set_dose(store.items_on(PLAN_START)[0].id, Dose(hold_s=10, reps=12, sets=2))
+        edits.set_dose(store, store.items_on(PLAN_START)[0].id, Dose(hold_s=10, reps=12, sets=2))
 
 
 def rest_day(path: Path) -> None:
+    """A training day made a rest day: its exercises come off in the same change."""
     with open_store(path) as store:
-        store.toggle_rest_day(TODAY + timedelta(days=1))
+        edits.toggle_rest(store, TODAY)
 
 
 def session(path: Path) -> None:
     """A finished session saved with its feedback review, as the calendar does."""
     log = replace(session_log(TODAY), id="today", pain_before=3, pain_after=6)
     with open_store(path) as store:
-        record_session(store, load_catalogue(), log, TODAY)
+        record_session(store, catalogue(), log, TODAY)
 
 
 def checkpoint(path: Path) -> None:
     log = replace(session_log(TODAY), id="running", pain_after=None, effort=None, note="")
     with open_store(path) as store:
-        store.save_pending_log(log, interrupted=True)
+        checkpoint_session(store, log)
 
 
 def create_custom(path: Path) -> None:
     with open_store(path) as store:
-        store.save_custom_exercise(replace(CUSTOM, id="custom-bridge", name="Bridge"))
+        custom.save_exercise(store, catalogue(), replace(CUSTOM, id="custom-bridge", name="Bridge"))
 
 
 def edit_custom(path: Path) -> None:
     with open_store(path) as store:
-        store.save_custom_exercise(replace(CUSTOM, name="Wall sit, lower"))
+        custom.save_exercise(store, catalogue(), replace(CUSTOM, name="Wall sit, lower"))
 
 
 def delete_custom(path: Path) -> None:
-    """Deleting a custom exercise takes it off old (archived) days and new ones."""
+    """Deleting a custom exercise takes it off the plan from today on; history keeps it."""
+    with open_store(path) as store:
+        assert custom.delete_exercise(store, catalogue(), CUSTOM.id, TODAY) == 1
+
+
+def delete_custom_everywhere(path: Path) -> None:
+    """The store's own delete reaches archived days too (the archive and the data file)."""
     with open_store(path) as store:
         store.delete_custom_exercise(CUSTOM.id)
 
 
 def edit_archived_day(path: Path) -> None:
     with open_store(path) as store:
-        store.remove_item(store.items_on(OLD_MONDAY)[0].id)
+        edits.remove_item(store, store.items_on(OLD_MONDAY)[0].id)
 
 
 def archive_move(path: Path) -> None:
@@ -136,6 +157,7 @@ ACTIONS: dict[str, Action] = {
     "planner plan replacing a plan": plan_command,
     "settings saved": settings,
     "exercise added to a day": add,
+    "exercise added to a rest day": add_to_rest_day,
     "exercise removed": remove,
     "exercise moved to another day": move,
     "exercise reordered": reorder,
@@ -145,7 +167,8 @@ ACTIONS: dict[str, Action] = {
     "live session checkpointed": checkpoint,
     "custom exercise created": create_custom,
     "custom exercise edited": edit_custom,
-    "custom exercise deleted (plan items on archived and new days)": delete_custom,
+    "custom exercise deleted": delete_custom,
+    "custom exercise deleted from archived days too (store)": delete_custom_everywhere,
     "archived day edited (archive and data file)": edit_archived_day,
     "weeks moved to the archive at start-up": archive_move,
 }
