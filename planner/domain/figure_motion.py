@@ -53,3 +53,16 @@ def figure_moment(phase: Phase, elapsed_s: float, *, motion: bool = True) -> Fig
         t = min(1.0, max(0.0, elapsed_s / phase.duration_s))
         return FigureMoment(_stepped(_ease(2 * t if t < 0.5 else 2 - 2 * t)), mirror)
     return FigureMoment(0.0, mirror)
+
+
+def figure_moving(phase: Phase, elapsed_s: float, *, motion: bool = True) -> bool:
+    """Whether the figure is between poses ``elapsed_s`` seconds into ``phase``.
+
+    The session repaints often only while this is true; a figure standing still
+    needs nothing drawn until the next second or phase.
+    """
+    if not motion or phase.exercise.figure is None:
+        return False
+    if phase.kind is PhaseKind.HOLD:
+        return elapsed_s < min(MOVE_IN_S, phase.duration_s / 2)
+    return phase.kind is PhaseKind.REP and phase.duration_s > 0

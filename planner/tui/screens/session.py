@@ -8,6 +8,7 @@ bell rings on time.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from textual.widgets import Footer, Label, Static
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
+from planner.domain.figure_motion import figure_moving
 from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
 from planner.domain.pain_gate import GENTLE_ONLY_NOTE, gentle_only, pain_check_log, session_band
 from planner.domain.phases import Phase, PhaseKind, build_phases
@@ -38,7 +40,8 @@ from planner.tui.widgets.session_figure import SessionFigure
 from planner.tui.widgets.session_progress import SessionProgress
 
 REPAINT_HZ = 10
-"""How often the countdown is redrawn; the timing itself comes from the engine's deadlines."""
+"""How often the screen is redrawn while the figure moves; at other times a timer at
+each second's and each phase's deadline is all the repainting there is."""
 
 _WAKE_MARGIN_S = 0.002
 """Timers may wake a hair early; aim just past the deadline so the first look sees it passed."""
@@ -157,6 +160,13 @@ class SessionScreen(Screen[SessionLog | None]):
         self._shown_phase: int | None = None
         self._wake: Timer | None = None
         self._wake_for: float | None = None
+        self._second: Timer | None = None
+        self._ticker: Timer | None = None
+        self.animating = False
+        """Whether the screen is repainting several times a second for the moving figure."""
+        self._second_for: float | None = None
+        self._texts: dict[str, str] = {}
+        """What each label shows now, so a repaint that changes nothing writes nothing."""
         self._kept_exercise = -1
 
     def compose(self) -> ComposeResult:
@@ -182,7 +192,7 @@ class SessionScreen(Screen[SessionLog | None]):
             self._session_over()  # once only: a later repaint must not dismiss again
             return
         self._show(self.engine.state())
-        self.set_interval(1 / REPAINT_HZ, self.refresh_session)
+        self._ticker = self.set_interval(1 / REPAINT_HZ, self.refresh_session, pause=True)
         self._begin()
 
     @work
@@ -234,6 +244,8 @@ class SessionScreen(Screen[SessionLog | None]):
         state = self.engine.state()
         self._show(state)
         self._schedule_wake()
+        self._schedule_next_second(state)
+        self._animate_while_moving(state)
         if state.phase is not None and state.phase.exercise_index != self._kept_exercise:
             self._kept_exercise = state.phase.exercise_index
             self.keep_progress()  # an exercise boundary
@@ -270,6 +282,44 @@ class SessionScreen(Screen[SessionLog | None]):
             delay = max(0.0, deadline - self.clock.monotonic()) + _WAKE_MARGIN_S
             self._wake = self.set_timer(delay, self.refresh_session)
 
+    def _schedule_next_second(self, state: SessionState) -> None:
+        """One timer at the moment the countdown's next second is due, so each second is
+        drawn on the engine's deadline rather than at the next repaint tick."""
+        running = state.started and not state.paused and not state.finished
+        if not running or state.remaining_s <= 0:
+            return
+        fraction = state.remaining_s - math.floor(state.remaining_s)
+        target = self.clock.monotonic() + (fraction or 1.0)
+        if self._second_for is not None and abs(target - self._second_for) < 0.005:
+            return
+        if self._second is not None:
+            self._second.stop()
+        self._second_for = target
+        self._second = self.set_timer((fraction or 1.0) + _WAKE_MARGIN_S, self.refresh_session)
+
+    def _animate_while_moving(self, state: SessionState) -> None:
+        """Repaint several times a second only while the figure is between poses."""
+        ticker = self._ticker
+        if ticker is None:
+            return
+        phase = state.phase
+        running = state.started and not state.paused and not state.finished
+        elapsed = 0.0 if phase is None else phase.duration_s - state.remaining_s
+        motion = self.settings.figure_motion
+        self.animating = (
+            running and phase is not None and figure_moving(phase, elapsed, motion=motion)
+        )
+        if self.animating:
+            ticker.resume()
+        else:
+            ticker.pause()
+
+    def _label(self, selector: str, text: str) -> None:
+        """Set a label's text, touching the widget only when the text changes."""
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            self.query_one(selector, Label).update(text)
+
     def _show(self, state: SessionState) -> None:
         phase = state.phase
         if phase is None:
@@ -280,11 +330,12 @@ class SessionScreen(Screen[SessionLog | None]):
             self.refresh_bindings()
         self.query_one(Countdown).show_seconds(state.remaining_s)
         self.query_one(SessionFigure).follow(phase, state.remaining_s)
-        self.query_one("#session-phase", Label).update(
-            "Session complete" if state.finished and not state.ended_early else phase.words
+        self._label(
+            "#session-phase",
+            "Session complete" if state.finished and not state.ended_early else phase.words,
         )
-        self.query_one("#session-status", Label).update(self._status(state))
-        self.query_one("#session-next", Label).update("" if state.finished else _next_words(state))
+        self._label("#session-status", self._status(state))
+        self._label("#session-next", "" if state.finished else _next_words(state))
         self.query_one(SessionProgress).show(state.progress, state.session_left_s)
         self.set_class(state.paused, "-paused")
         self.set_class(phase.kind in (PhaseKind.HOLD, PhaseKind.REP), "-working")
