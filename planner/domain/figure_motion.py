@@ -66,3 +66,23 @@ def figure_moving(phase: Phase, elapsed_s: float, *, motion: bool = True) -> boo
     if phase.kind is PhaseKind.HOLD:
         return elapsed_s < min(MOVE_IN_S, phase.duration_s / 2)
     return phase.kind is PhaseKind.REP and phase.duration_s > 0
+
+
+_LOOK_AHEAD_S = 0.02
+"""The step at which ``next_change_in`` looks ahead for the figure's next position."""
+
+
+def next_change_in(phase: Phase, elapsed_s: float, *, motion: bool = True) -> float | None:
+    """Seconds until the figure is drawn at another position in ``phase``; None if never.
+
+    The session sets one timer at that moment instead of repainting on a fixed beat.
+    """
+    if not figure_moving(phase, elapsed_s, motion=motion):
+        return None
+    now = figure_moment(phase, elapsed_s, motion=motion)
+    ahead = _LOOK_AHEAD_S
+    while elapsed_s + ahead < phase.duration_s:
+        if figure_moment(phase, elapsed_s + ahead, motion=motion) != now:
+            return ahead
+        ahead += _LOOK_AHEAD_S
+    return None

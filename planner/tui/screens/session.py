@@ -25,7 +25,7 @@ from textual.widgets import Footer, Label, Static
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
-from planner.domain.figure_motion import figure_moving
+from planner.domain.figure_motion import next_change_in
 from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
 from planner.domain.pain_gate import GENTLE_ONLY_NOTE, gentle_only, pain_check_log, session_band
 from planner.domain.phases import Phase, PhaseKind, build_phases
@@ -38,10 +38,6 @@ from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDi
 from planner.tui.widgets.countdown import Countdown, clock_face
 from planner.tui.widgets.session_figure import SessionFigure
 from planner.tui.widgets.session_progress import SessionProgress
-
-REPAINT_HZ = 10
-"""How often the screen is redrawn while the figure moves; at other times a timer at
-each second's and each phase's deadline is all the repainting there is."""
 
 _WAKE_MARGIN_S = 0.002
 """Timers may wake a hair early; aim just past the deadline so the first look sees it passed."""
@@ -161,9 +157,9 @@ class SessionScreen(Screen[SessionLog | None]):
         self._wake: Timer | None = None
         self._wake_for: float | None = None
         self._second: Timer | None = None
-        self._ticker: Timer | None = None
+        self._frame: Timer | None = None
         self.animating = False
-        """Whether the screen is repainting several times a second for the moving figure."""
+        """Whether a timer waits for the moving figure's next position."""
         self._second_for: float | None = None
         self._texts: dict[str, str] = {}
         """What each label shows now, so a repaint that changes nothing writes nothing."""
@@ -192,7 +188,6 @@ class SessionScreen(Screen[SessionLog | None]):
             self._session_over()  # once only: a later repaint must not dismiss again
             return
         self._show(self.engine.state())
-        self._ticker = self.set_interval(1 / REPAINT_HZ, self.refresh_session, pause=True)
         self._begin()
 
     @work
@@ -298,21 +293,19 @@ class SessionScreen(Screen[SessionLog | None]):
         self._second = self.set_timer((fraction or 1.0) + _WAKE_MARGIN_S, self.refresh_session)
 
     def _animate_while_moving(self, state: SessionState) -> None:
-        """Repaint several times a second only while the figure is between poses."""
-        ticker = self._ticker
-        if ticker is None:
-            return
+        """One timer at the moment the moving figure reaches its next position."""
+        if self._frame is not None:
+            self._frame.stop()
+            self._frame = None
         phase = state.phase
         running = state.started and not state.paused and not state.finished
-        elapsed = 0.0 if phase is None else phase.duration_s - state.remaining_s
-        motion = self.settings.figure_motion
-        self.animating = (
-            running and phase is not None and figure_moving(phase, elapsed, motion=motion)
-        )
-        if self.animating:
-            ticker.resume()
-        else:
-            ticker.pause()
+        delay = None
+        if running and phase is not None:
+            elapsed = phase.duration_s - state.remaining_s
+            delay = next_change_in(phase, elapsed, motion=self.settings.figure_motion)
+        self.animating = delay is not None
+        if delay is not None:
+            self._frame = self.set_timer(delay + _WAKE_MARGIN_S, self.refresh_session)
 
     def _label(self, selector: str, text: str) -> None:
         """Set a label's text, touching the widget only when the text changes."""

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from planner.domain.figure_motion import MOVE_IN_S, STEPS, FigureMoment, figure_moment
+from planner.domain.catalogue import load_catalogue
+from planner.domain.figure_motion import (
+    MOVE_IN_S,
+    STEPS,
+    FigureMoment,
+    figure_moment,
+    next_change_in,
+)
 from planner.domain.phases import Phase, PhaseKind, Side
 from tests.unit.session.seven import LEG_LIFT
 
@@ -57,3 +64,27 @@ class TestFigureMoment:
         """Looked at ten times a second, a 4 s rep asks for at most nine distinct positions."""
         fractions = {figure_moment(REP, tick / 10).fraction for tick in range(41)}
         assert 6 <= len(fractions) <= STEPS + 1
+
+
+class TestNextChange:
+    """When the session's one timer for the figure should fire: at its next position."""
+
+    LIFT = load_catalogue().get("leg-lift")
+    HOLD = Phase(PhaseKind.HOLD, 20.0, 0, LIFT, Side.LEFT, rep=1, reps=2, set=1, sets=1)
+    REP = Phase(PhaseKind.REP, 4.0, 0, LIFT, None, rep=1, reps=5, set=1, sets=1)
+
+    @pytest.mark.parametrize("elapsed", [0.0, 0.3, 1.1, 2.0, 3.5])
+    def test_a_paced_rep_changes_exactly_when_the_delay_says(self, elapsed: float) -> None:
+        delay = next_change_in(self.REP, elapsed)
+        assert delay is not None and delay > 0
+        now = figure_moment(self.REP, elapsed)
+        assert figure_moment(self.REP, elapsed + delay - 0.021) == now
+        assert figure_moment(self.REP, elapsed + delay) != now
+
+    def test_a_held_pose_needs_no_timer(self) -> None:
+        assert next_change_in(self.HOLD, 0.2) is not None  # still moving in
+        assert next_change_in(self.HOLD, MOVE_IN_S + 0.1) is None
+
+    def test_motion_off_and_no_figure_need_no_timer(self) -> None:
+        assert next_change_in(self.REP, 1.0, motion=False) is None
+        assert next_change_in(REP, 1.0) is None  # this catalogue's leg lift has no figure
