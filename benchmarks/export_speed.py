@@ -7,16 +7,13 @@ that grows with the plan. Prints one line with the medians.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
-from benchmarks.generate_history import write_history, years_argument
+from benchmarks.generate_history import benchmark_history
 from benchmarks.harness import planner_command
 from planner.domain.catalogue import load_catalogue
 from planner.domain.export import ExportWindow, render_ics, render_text
@@ -36,13 +33,8 @@ def median_seconds(action: Callable[[], object]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    years_argument(parser)
-    years: int = parser.parse_args().years
     catalogue = load_catalogue()
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "history.json"
-        write_history(db, years=years)
+    with benchmark_history(__doc__) as (_, db, years):
         start = monday_of(date.today()) - timedelta(weeks=50)
         with open_store(db, read_only=True) as store:
             end = start + timedelta(weeks=52, days=-1)

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import argparse
 import random
+import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -121,6 +124,23 @@ def write_history(
         store.save_settings(Settings(welcomed=True))
         store.archive_before(archive_cutoff(today))
     return len(items), len(logs)
+
+
+@contextmanager
+def benchmark_history(doc: str | None) -> Iterator[tuple[Path, Path, int]]:
+    """For a benchmark: read ``--years``, write that much history into a throw-away folder.
+
+    Yields the folder (a private HOME for the processes started), the data file and the
+    number of years; ``doc`` is the benchmark's docstring, whose first line is its help.
+    """
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    years_argument(parser)
+    years: int = parser.parse_args().years
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        db = home / "history.json"
+        write_history(db, years=years)
+        yield home, db, years
 
 
 def years_argument(parser: argparse.ArgumentParser) -> None:

@@ -11,11 +11,7 @@ meets it every day.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
-from pathlib import Path
-
-from benchmarks.generate_history import write_history, years_argument
+from benchmarks.generate_history import benchmark_history
 from benchmarks.harness import BARE_APP, median, painted, planner_command, python
 
 OPENS = 7
@@ -23,13 +19,7 @@ RIGHT = b"\x1b[C"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    years_argument(parser)
-    years: int = parser.parse_args().years
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
-        db = home / "history.json"
-        write_history(db, years=years)
+    with benchmark_history(__doc__) as (home, db, years):
         argv = [planner_command(), "--db", str(db)]
         with painted(argv, b"Week 20", home) as (terminal, _):
             first_ever = terminal.key_until(b"h", b"Streak")

@@ -11,11 +11,9 @@ yet), with day moves in between.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from pathlib import Path
 
-from benchmarks.generate_history import write_history, years_argument
+from benchmarks.generate_history import benchmark_history
 from benchmarks.harness import (
     BARE_APP,
     median,
@@ -53,13 +51,7 @@ def archived_latencies(argv: list[str], home: Path) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    years_argument(parser)
-    years: int = parser.parse_args().years
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
-        db = home / "history.json"
-        write_history(db, years=years)
+    with benchmark_history(__doc__) as (home, db, years):
         keys = planner_keys()
         argv = [planner_command(), "--db", str(db)]
         ours = latencies(argv, b"Week 20", keys, home)

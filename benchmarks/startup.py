@@ -8,14 +8,12 @@ median kept, alternating the two so load on the machine falls on both alike.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.generate_history import write_history, years_argument
+from benchmarks.generate_history import benchmark_history, write_history
 from benchmarks.harness import BARE_APP, median, painted, planner_command, python
 
 RUNS = 21
@@ -31,13 +29,7 @@ def first_frame(argv: list[str], marker: bytes, home: Path) -> tuple[float, int]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    years_argument(parser)
-    years: int = parser.parse_args().years
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
-        db = home / "history.json"
-        write_history(db, years=years)
+    with benchmark_history(__doc__) as (home, db, years):
         # The same history last used a week ago: this start is the first of a new week,
         # which moves a week into the archive before the calendar shows.
         stale = home / "stale"

@@ -10,17 +10,14 @@ keeping old weeks in an archive file and writing with orjson.
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
-import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import orjson
 
-from benchmarks.generate_history import write_history, years_argument
+from benchmarks.generate_history import benchmark_history
 from planner.domain.catalogue import load_catalogue
 from planner.planbook.journal import record_session
 from planner.storage import open_store
@@ -45,12 +42,7 @@ def encode_costs(data: object) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    years_argument(parser)
-    years: int = parser.parse_args().years
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "history.json"
-        write_history(db, years=years)
+    with benchmark_history(__doc__) as (_, db, years):
         hot_mb = db.stat().st_size / 1e6
         catalogue = load_catalogue()
         with open_store(db) as store:

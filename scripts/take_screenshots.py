@@ -19,9 +19,17 @@ from planner.domain.models import Activity, Effort, ExerciseLog, Profile, Sessio
 from planner.domain.progression import generate_plan
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
-from planner.tui.screens.session import REPAINT_HZ
+from planner.tui.screens.session import SessionScreen
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+def look_at_the_clock(app: PlannerApp) -> None:
+    """What the session's timers do on the real clock: repaint from the (fake) clock now."""
+    if isinstance(app.screen, SessionScreen):
+        app.screen.refresh_session()
+
+
 TODAY = datetime(2026, 11, 25, 9, 30)
 SIZE = (100, 32)
 
@@ -126,15 +134,15 @@ async def take() -> list[Path]:
         # (the session pauses itself if the clock jumps, as after a laptop sleep).
         for _ in range(12):
             clock.mono += 1
+            look_at_the_clock(app)
             await pilot.pause(0.05)
-        # The screen repaints from the clock a few times a second: wait for a repaint
-        # after the last step, or the picture may show the second before it.
-        await pilot.pause(3 / REPAINT_HZ)
+        await settle(pilot)
         shot("session-hold")
         # Finish that hold, so the session has something to keep, then end it early:
         # it asks how it went.
         for _ in range(16):
             clock.mono += 1
+            look_at_the_clock(app)
             await pilot.pause(0.05)
         await pilot.press("escape")
         await settle(pilot)
