@@ -3,7 +3,7 @@
 The data file is opened read-only, so exporting works while the app is running.
 Textual is never imported here. A file is written whole or not at all (storage's
 export_target, the one export writer), and an existing one is replaced only with
-``--force``.
+``--force``. ``-o -`` is standard output, as with most tools (``-o ./-`` is a file named "-").
 """
 
 from __future__ import annotations
@@ -40,14 +40,15 @@ def window_start(args: argparse.Namespace, today: date) -> date:
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
-    """Render the asked-for weeks in the asked-for format to stdout or ``-o FILE``; return 0."""
+    """Render the asked-for weeks in the asked-for format to stdout, ``-o -`` or ``-o FILE``."""
     if args.with_history and args.format not in ("markdown", "json"):
         raise UserError("--with-history works only with --format markdown or json")
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise UserError(f"--weeks must be from 1 to {MAX_WEEKS}, not {args.weeks}")
-    if args.output is not None:
+    target = None if args.output is None or str(args.output) == "-" else args.output.expanduser()
+    if target is not None:
         # Checked early too, so a refused export does not even open the data file.
-        check_target(args.output.expanduser(), force=args.force)
+        check_target(target, force=args.force)
     today = date.today()
     start = window_start(args, today)
     try:
@@ -79,9 +80,9 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
 
     if window.profile is None:
         print("No plan saved yet: make one with 'planner plan' or in the app.", file=sys.stderr)
-    if args.output is None:
+    if target is None:
         output.write_bytes(data)
     else:
-        write_export(args.output.expanduser(), data, force=args.force)
+        write_export(target, data, force=args.force)
         print(f"Wrote {args.output}", file=sys.stderr)
     return 0

@@ -2,8 +2,11 @@
 
 ``TERM=dumb`` (Emacs shells, some CI logs) cannot take the escape codes a full-screen
 app is made of, so the app is refused in one line instead of filling the screen with
-them. A terminal whose encoding is not UTF-8 gets ASCII stand-ins for the glyphs
-(see ``domain/glyphs.py``) instead of ``\\u2588`` written out as text.
+them. So is a start whose standard input or output is not a terminal
+(``planner </dev/null >file``, a cron job, a pipe): the app would wait for keys that
+never come and write its screen into the file. A terminal whose encoding is not
+UTF-8 gets ASCII stand-ins for the glyphs (see ``domain/glyphs.py``) instead of
+``\\u2588`` written out as text.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from typing import TextIO
 
 from planner.domain.errors import UserFacingError
 from planner.domain.glyphs import ERROR_HANDLER, can_show
@@ -27,6 +31,21 @@ def check_terminal() -> None:
             "this terminal (TERM=dumb) cannot show the full-screen app; run planner in a "
             "full-screen terminal, or use 'planner export', which works anywhere"
         )
+    # Textual reads keys from stdin and draws on the original stderr.
+    for name, stream in (("input", sys.stdin), ("output", sys.stdout), ("error", sys.__stderr__)):
+        if not _is_terminal(stream):
+            raise TerminalError(
+                f"standard {name} is not a terminal, so the full-screen app cannot start; "
+                "run planner in a terminal, or use 'planner export' to print or save the plan"
+            )
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    """Whether ``stream`` is an open stream on a terminal (False for None or a closed one)."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def fit_output_encoding() -> bool:
