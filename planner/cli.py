@@ -231,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o",
         "--output",
-        type=Path,
+        # Kept as typed: Path("./-") would become "-", and only a bare "-" means stdout.
+        type=str,
         metavar="FILE",
         help="write to FILE ('-' is standard output; default: standard output)",
     )

@@ -45,7 +45,7 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         raise UserError("--with-history works only with --format markdown or json")
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise UserError(f"--weeks must be from 1 to {MAX_WEEKS}, not {args.weeks}")
-    target = None if args.output is None or str(args.output) == "-" else args.output.expanduser()
+    target = None if args.output in (None, "-") else Path(args.output).expanduser()
     if target is not None:
         # Checked early too, so a refused export does not even open the data file.
         check_target(target, force=args.force)

@@ -33,14 +33,14 @@ def check_terminal() -> None:
         )
     # Textual reads keys from stdin and draws on the original stderr.
     for name, stream in (("input", sys.stdin), ("output", sys.stdout), ("error", sys.__stderr__)):
-        if not _is_terminal(stream):
+        if not is_terminal(stream):
             raise TerminalError(
                 f"standard {name} is not a terminal, so the full-screen app cannot start; "
                 "run planner in a terminal, or use 'planner export' to print or save the plan"
             )
 
 
-def _is_terminal(stream: TextIO | None) -> bool:
+def is_terminal(stream: TextIO | None) -> bool:
     """Whether ``stream`` is an open stream on a terminal (False for None or a closed one)."""
     try:
         return stream is not None and stream.isatty()

@@ -1,7 +1,7 @@
 """Damaged, cut-short, wrong-type and newer data files through the real ``planner`` command.
 
-Each is refused with one line on stderr and status 2, and the file keeps every
-byte; the app instead keeps the damaged file aside and starts a new one.
+Each is refused with one line on stderr and status 1 (a failure, not a usage error),
+and the file keeps every byte; the app instead keeps the damaged file aside and starts a new one.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], db: Path) -> None:
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("planner: ")

@@ -99,7 +99,7 @@ def spoiled_pair(files: Files, which: str, index: int, value: Any) -> tuple[byte
 
 
 def assert_refused_cleanly(status: int, err: str, db: Path, hot: bytes, archive: bytes) -> None:
-    assert status == 2, err
+    assert status == 1, err
     assert len(err.strip().splitlines()) == 1, err
     assert db.read_bytes() == hot
     assert the_archive(db).read_bytes() == archive

@@ -14,6 +14,7 @@ from planner import __version__
 from planner.domain.catalogue import CatalogueError
 from planner.storage import open_store
 from planner.tui.app import PlannerApp
+from tests.reliability.in_terminal import run_in_terminal
 from tests.unit.storage.faults import read_only_folder
 
 PLANNER = Path(sys.executable).parent / "planner"
@@ -21,6 +22,12 @@ PLANNER = Path(sys.executable).parent / "planner"
 
 def args(routines: Path | None = None) -> argparse.Namespace:
     return argparse.Namespace(routines=routines, db=None, command=None)
+
+
+@pytest.fixture(autouse=True)
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process, pytest's streams are no terminal; the app's checks are told they are."""
+    monkeypatch.setattr("planner.commands.terminal.is_terminal", lambda stream: True)
 
 
 def replace_run(
@@ -109,14 +116,15 @@ def test_version_and_help_work_from_the_installed_command(db_path: Path) -> None
 def test_a_bad_catalogue_is_one_line_and_status_2(db_path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "routines.json"
     bad.write_text("{ nope")
-    result = run_planner("--routines", str(bad), db=db_path)
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"planner: {bad}")
-    assert "Traceback" not in result.stderr
+    env = os.environ | {"PLANNER_DB": str(db_path)}
+    status, shown = run_in_terminal("--routines", str(bad), env=env)
+    assert status == 2
+    assert shown.count("\n") == 1
+    assert shown.startswith(f"planner: {bad}")
+    assert "Traceback" not in shown
 
 
-def test_a_folder_that_cannot_be_written_ends_in_one_line_and_status_2(
+def test_a_folder_that_cannot_be_written_ends_in_one_line_and_status_1(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from planner.cli import main
@@ -124,7 +132,7 @@ def test_a_folder_that_cannot_be_written_ends_in_one_line_and_status_2(
     db_path.parent.mkdir()
     read_only_folder(db_path.parent, monkeypatch)
     replace_run(monkeypatch)
-    assert main(["--db", str(db_path)]) == 2
+    assert main(["--db", str(db_path)]) == 1
     err = capsys.readouterr().err
     assert err == (
         f"planner: cannot save in {db_path.parent}: Read-only file system; "
