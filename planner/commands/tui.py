@@ -21,9 +21,10 @@ def run_tui(args: argparse.Namespace, db_path: Path) -> int:
     ``cli.main`` prints as one line. The store is closed (and its lock let go)
     however the app ends.
     """
-    check_terminal()
-    # Check the catalogue first: a bad --routines file should fail before any data file is made.
+    # Check the catalogue first: a bad --routines file should fail before any data file is
+    # made, and it is what the user typed, so it is named even when there is no terminal.
     catalogue = load_catalogue(args.routines)
+    check_terminal()  # before the data file too: no terminal, no file made
     # Old weeks move to the archive after the first frame (PlannerApp.on_ready).
     opened = open_for_app(db_path)
     try:

@@ -14,7 +14,6 @@ from planner import __version__
 from planner.domain.catalogue import CatalogueError
 from planner.storage import open_store
 from planner.tui.app import PlannerApp
-from tests.reliability.in_terminal import run_in_terminal
 from tests.unit.storage.faults import read_only_folder
 
 PLANNER = Path(sys.executable).parent / "planner"
@@ -116,12 +115,11 @@ def test_version_and_help_work_from_the_installed_command(db_path: Path) -> None
 def test_a_bad_catalogue_is_one_line_and_status_2(db_path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "routines.json"
     bad.write_text("{ nope")
-    env = os.environ | {"PLANNER_DB": str(db_path)}
-    status, shown = run_in_terminal("--routines", str(bad), env=env)
-    assert status == 2
-    assert shown.count("\n") == 1
-    assert shown.startswith(f"planner: {bad}")
-    assert "Traceback" not in shown
+    result = run_planner("--routines", str(bad), db=db_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"planner: {bad}")
+    assert "Traceback" not in result.stderr
 
 
 def test_a_folder_that_cannot_be_written_ends_in_one_line_and_status_1(
