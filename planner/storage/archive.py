@@ -45,6 +45,7 @@ from planner.storage.atomic import (
     write_atomically,
 )
 from planner.storage.errors import ArchiveUnreadableError, DamagedStoreError, StoreError
+from planner.storage.paths import companion_path
 from planner.storage.schema import SCHEMA_VERSION, check_documents, check_shape, stored_version
 
 Doc = dict[str, Any]
@@ -71,10 +72,7 @@ def archive_path(path: Path, year: int = LEGACY, generation: int = 0) -> Path:
 
     ``LEGACY`` is data version 2's single file, ``planner.archive.json``.
     """
-    stem, suffix = _stem_and_suffix(path)
-    if year == LEGACY:
-        return path.with_name(f"{stem}.archive{suffix}")
-    return path.with_name(f"{stem}.archive-{year}-{generation}{suffix}")
+    return companion_path(path, "archive" if year == LEGACY else f"archive-{year}-{generation}")
 
 
 def archive_files(path: Path) -> dict[tuple[int, int], Path]:

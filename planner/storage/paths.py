@@ -1,4 +1,4 @@
-"""Where the data file lives when the user names none."""
+"""Where the data file lives when the user names none, and the files kept beside it."""
 
 from __future__ import annotations
 
@@ -19,3 +19,9 @@ def default_database_path() -> Path:
     folder = user_data_path("planner", ensure_exists=False)
     ensure_private_folder(folder)
     return folder / "planner.json"
+
+
+def companion_path(path: Path, tag: str) -> Path:
+    """A file beside the data file ``path`` named for ``tag``: ``planner.TAG.json``."""
+    stem, suffix = (path.stem, path.suffix) if path.suffix else (path.name, "")
+    return path.with_name(f"{stem}.{tag}{suffix}")

@@ -21,15 +21,14 @@ from planner.domain.models import SessionLog
 from planner.storage import codec
 from planner.storage.atomic import load_tables, write_atomically
 from planner.storage.errors import DamagedStoreError, ReadOnlyStoreError, StoreError
+from planner.storage.paths import companion_path
 
 _FORMAT = 1
 
 
 def pending_path(path: Path) -> Path:
     """Where the pending logs of the data file ``path`` live (``planner.pending.json``)."""
-    if path.suffix:
-        return path.with_name(f"{path.stem}.pending{path.suffix}")
-    return path.with_name(f"{path.name}.pending")
+    return companion_path(path, "pending")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import orjson
 
 from planner.domain.history import WeekTally
 from planner.storage.atomic import write_atomically
+from planner.storage.paths import companion_path
 
 _FORMAT = 1
 
@@ -29,9 +30,7 @@ Key = tuple[int, int]
 
 def summary_path(path: Path) -> Path:
     """Where the tallies of the data file ``path``'s archive live (``planner.summary.json``)."""
-    if path.suffix:
-        return path.with_name(f"{path.stem}.summary{path.suffix}")
-    return path.with_name(f"{path.name}.summary")
+    return companion_path(path, "summary")
 
 
 class SummaryCache:
