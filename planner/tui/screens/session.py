@@ -154,13 +154,9 @@ class SessionScreen(Screen[SessionLog | None]):
         self._ended_at: datetime | None = None
         self._auto_paused = False
         self._shown_phase: int | None = None
-        self._wake: Timer | None = None
-        self._wake_for: float | None = None
-        self._second: Timer | None = None
-        self._frame: Timer | None = None
+        self._repaint: Timer | None = None
         self.animating = False
-        """Whether a timer waits for the moving figure's next position."""
-        self._second_for: float | None = None
+        """Whether the figure is moving, so its next position is a moment to repaint at."""
         self._texts: dict[str, str] = {}
         """What each label shows now, so a repaint that changes nothing writes nothing."""
         self._kept_exercise = -1
@@ -202,8 +198,7 @@ class SessionScreen(Screen[SessionLog | None]):
             band = PainBand.NO_SESSION
         if band is PainBand.NO_SESSION and pain is not None:
             self._ended_at = self.clock.now()
-            if self._wake is not None:
-                self._wake.stop()
+            self._stop_repaints()
             await self.app.push_screen_wait(NoSessionScreen(pain))
             self.dismiss(pain_check_log(self.log_id, self.day, self._ended_at, pain))
             return
@@ -238,9 +233,7 @@ class SessionScreen(Screen[SessionLog | None]):
         self._announce(result)
         state = self.engine.state()
         self._show(state)
-        self._schedule_wake()
-        self._schedule_next_second(state)
-        self._animate_while_moving(state)
+        self._schedule_repaint(state)
         if state.phase is not None and state.phase.exercise_index != self._kept_exercise:
             self._kept_exercise = state.phase.exercise_index
             self.keep_progress()  # an exercise boundary
@@ -264,48 +257,31 @@ class SessionScreen(Screen[SessionLog | None]):
         if self.settings.bell:
             self.app.bell()
 
-    def _schedule_wake(self) -> None:
-        """One timer at the running phase's deadline, so a phase change is seen at once."""
-        deadline = self.engine.deadline
-        if deadline == self._wake_for:
-            return
-        if self._wake is not None:
-            self._wake.stop()
-            self._wake = None
-        self._wake_for = deadline
-        if deadline is not None:
-            delay = max(0.0, deadline - self.clock.monotonic()) + _WAKE_MARGIN_S
-            self._wake = self.set_timer(delay, self.refresh_session)
+    def _schedule_repaint(self, state: SessionState) -> None:
+        """One timer at the next moment the screen must change, the earliest of: the running
+        phase's deadline, the countdown's next second, the moving figure's next position.
 
-    def _schedule_next_second(self, state: SessionState) -> None:
-        """One timer at the moment the countdown's next second is due, so each second is
-        drawn on the engine's deadline rather than at the next repaint tick."""
-        running = state.started and not state.paused and not state.finished
-        if not running or state.remaining_s <= 0:
+        Nothing else repaints the session: a paused or finished one waits for a key.
+        """
+        self._stop_repaints()
+        deadline = self.engine.deadline  # None unless the session is running
+        phase = state.phase
+        if deadline is None or phase is None:
             return
         fraction = state.remaining_s - math.floor(state.remaining_s)
-        target = self.clock.monotonic() + (fraction or 1.0)
-        if self._second_for is not None and abs(target - self._second_for) < 0.005:
-            return
-        if self._second is not None:
-            self._second.stop()
-        self._second_for = target
-        self._second = self.set_timer((fraction or 1.0) + _WAKE_MARGIN_S, self.refresh_session)
+        frame = next_change_in(
+            phase, phase.duration_s - state.remaining_s, motion=self.settings.figure_motion
+        )
+        delays = [max(0.0, deadline - self.clock.monotonic()), fraction or 1.0]
+        self.animating = frame is not None
+        delay = min(delays) if frame is None else min(*delays, frame)
+        self._repaint = self.set_timer(delay + _WAKE_MARGIN_S, self.refresh_session)
 
-    def _animate_while_moving(self, state: SessionState) -> None:
-        """One timer at the moment the moving figure reaches its next position."""
-        if self._frame is not None:
-            self._frame.stop()
-            self._frame = None
-        phase = state.phase
-        running = state.started and not state.paused and not state.finished
-        delay = None
-        if running and phase is not None:
-            elapsed = phase.duration_s - state.remaining_s
-            delay = next_change_in(phase, elapsed, motion=self.settings.figure_motion)
-        self.animating = delay is not None
-        if delay is not None:
-            self._frame = self.set_timer(delay + _WAKE_MARGIN_S, self.refresh_session)
+    def _stop_repaints(self) -> None:
+        if self._repaint is not None:
+            self._repaint.stop()
+            self._repaint = None
+        self.animating = False
 
     def _label(self, selector: str, text: str) -> None:
         """Set a label's text, touching the widget only when the text changes."""
@@ -432,8 +408,7 @@ class SessionScreen(Screen[SessionLog | None]):
         if self._ended_at is not None:
             return
         self._ended_at = self.clock.now()
-        if self._wake is not None:
-            self._wake.stop()
+        self._stop_repaints()
         if not self.engine.anything_done:
             self.dismiss(None)
             return
