@@ -23,7 +23,7 @@ from typing import Any, NoReturn, TypeVar
 
 from planner.domain.errors import UserFacingError
 from planner.domain.figure import Figure, PoseError, parse_figure
-from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.domain.models import SHORT_NAME_MAX, Dose, Exercise, Kind, Sides
 from planner.domain.text_rules import line_problem, terminal_safe
 
 SCHEMA_VERSION = 1
@@ -54,10 +54,10 @@ _MAX_TEMPO_S = 30
 
 # (field, lowest, highest, unit): seconds are named so the message says what the number means.
 _DOSE_LIMITS = (
-    ("hold_s", 0, 600, "seconds "),
+    ("hold_s", 0, 600, "seconds"),
     ("reps", 1, 100, ""),
     ("sets", 1, 10, ""),
-    ("rest_s", 0, 600, "seconds "),
+    ("rest_s", 0, 600, "seconds"),
 )
 DOSE_LIMITS = _DOSE_LIMITS
 """(field, lowest, highest, unit) of each dose number; the data file's doses obey the same."""
@@ -71,6 +71,7 @@ _OPTIONAL_FIELDS = (
     "flows_into",
     "figure",
     "bends_forward",
+    "short_name",
 )
 _TOP_LEVEL_FIELDS = ("schema_version", "guidance", "exercises")
 
@@ -154,8 +155,9 @@ class _Fields:
     def whole(self, field: str, low: int, high: int, path: str, unit: str = "") -> int:
         value = self.value(field, path)
         if not _is_whole(value) or not low <= value <= high:
+            of_unit = f" of {unit}" if unit else ""
             self.fail(
-                path, f"must be a whole number of {unit}from {low} to {high}, got {_shown(value)}"
+                path, f"must be a whole number{of_unit} from {low} to {high}, got {_shown(value)}"
             )
         return int(value)
 
@@ -278,6 +280,11 @@ def parse_exercise(
             f'(like "pelvic-tilt"), got {_shown(exercise_id)}',
         )
     name = fields.text("name", _MAX_NAME, "name")
+    short_name = (
+        fields.text("short_name", SHORT_NAME_MAX, "short_name", required=False)
+        if "short_name" in doc
+        else ""
+    )
     level = fields.whole("level", 1, 3, "level")
     kind = fields.choice("kind", Kind, "kind")
     sides = fields.choice("sides", Sides, "sides")
@@ -328,6 +335,7 @@ def parse_exercise(
         flows_into=flows_into,
         custom=custom,
         figure=_parse_figure(fields) if "figure" in doc else None,
+        short_name=short_name,
         bends_forward=bends_forward,
     )
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from planner.domain.advice import ordered
 from planner.domain.catalogue import Catalogue
+from planner.domain.dose_words import dose_text
 from planner.domain.export_model import SAFETY_NOTE, ExportWindow
 from planner.domain.models import PlanItem, SessionLog
 from planner.domain.phases import estimate_seconds
@@ -31,6 +32,7 @@ def _item(item: PlanItem, catalogue: Catalogue) -> dict[str, Any]:
         "reps": item.dose.reps,
         "sets": item.dose.sets,
         "rest_s": item.dose.rest_s,
+        "dose_text": dose_text(item.dose, exercise),
         "estimated_s": round(seconds, 1) if seconds is not None else None,
         "held_reason": item.held_reason,
         "left_out": item.left_out,

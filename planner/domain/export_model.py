@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from planner.domain.advice import Advice, ordered
 from planner.domain.catalogue import Catalogue
-from planner.domain.models import Dose, Exercise, PlanItem, Profile, Sides
+from planner.domain.dose_words import dose_text
+from planner.domain.models import Dose, Exercise, PlanItem, Profile
 from planner.domain.phases import estimate_seconds
 from planner.domain.red_flags import CHECKLIST_TITLE, checklist_lines
 from planner.domain.status import is_rest
@@ -30,14 +31,6 @@ SAFETY_NOTE = (
 def safety_footer() -> list[str]:
     """The red-flag checklist every export ends with, after the safety note."""
     return [f"{CHECKLIST_TITLE}:", *checklist_lines()]
-
-
-_SIDE_WORDS = {
-    Sides.EACH: "each side",
-    Sides.ALTERNATING: "alternating sides",
-    Sides.BOTH: "both sides together",
-    Sides.NONE: "",
-}
 
 
 @dataclass(frozen=True)
@@ -93,10 +86,8 @@ class ExportDay:
 
 
 def dose_words(exercise: Exercise | None, dose: Dose) -> str:
-    """``2×10 · hold 5 s · each side``: the dose, with the sides when they matter."""
-    words = dose.describe()
-    sides = _SIDE_WORDS[exercise.sides] if exercise else ""
-    return f"{words} · {sides}" if sides else words
+    """The dose as every export words it (the one grammar of ``dose_words.dose_text``)."""
+    return dose_text(dose, exercise)
 
 
 def reminder(exercise: Exercise) -> str:

@@ -91,19 +91,9 @@ class Dose:
     sets: int = 1
     rest_s: int = 0
 
-    def describe(self, *, compact: bool = False) -> str:
-        """Short human form: ``3×10 · hold 5 s``, ``2 reps · hold 30 s``, ``10 reps``.
 
-        ``compact`` squeezes it for narrow columns: ``3×10 5s``, ``2 reps 30s``.
-        """
-        parts = []
-        if self.sets > 1:
-            parts.append(f"{self.sets}×{self.reps}")
-        elif self.reps > 1 or not self.hold_s:
-            parts.append(f"{self.reps} rep{'s' if self.reps != 1 else ''}")
-        if self.hold_s:
-            parts.append(f"{self.hold_s}s" if compact else f"hold {self.hold_s} s")
-        return (" " if compact else " · ").join(parts)
+SHORT_NAME_MAX = 12
+"""A calendar column at 100 terminal columns holds 12 characters of a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +124,13 @@ class Exercise:
     """The start and end pose its figure is drawn in, or None for an exercise without one."""
     bends_forward: bool = False
     """The exercise bends the lower back forward (left out for pain worse bending forward)."""
+    short_name: str = ""
+    """A name of at most ``SHORT_NAME_MAX`` characters for narrow columns (empty: none given)."""
+
+    @property
+    def brief_name(self) -> str:
+        """The name for narrow places: the short name, or the full name when there is none."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,20 @@ class Phase:
             parts.append(f"Set {self.set} of {self.sets}")
         return " · ".join(parts)
 
+    @property
+    def brief_words(self) -> str:
+        """The phase in a few words, without its place in the reps and sets: ``Hold — left side``.
+
+        For a line too narrow for :attr:`words`; a paced rep keeps its number (``Rep 4``),
+        a switch needs no side (the hold after it names one).
+        """
+        head = self.words.split(" · ")[0]
+        if self.kind is PhaseKind.SWITCH:
+            return "Switch sides"
+        if self.kind is PhaseKind.REP:
+            head = head.replace(f" of {self.reps}", "", 1)
+        return head
+
 
 def _rep_order(sides: Sides, reps: int) -> list[tuple[Side | None, int]]:
     """The (side, rep number) pairs of one set, in the order they are done."""

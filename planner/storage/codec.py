@@ -325,6 +325,7 @@ def exercise_to_doc(exercise: Exercise) -> Doc:
     return {
         "id": exercise.id,
         "name": exercise.name,
+        "short_name": exercise.short_name,
         "level": exercise.level,
         "kind": exercise.kind.value,
         "sides": exercise.sides.value,

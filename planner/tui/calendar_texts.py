@@ -9,6 +9,7 @@ from textual.content import Content
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import long_date
+from planner.domain.dose_words import dose_forms, dose_text
 from planner.domain.models import DayStatus, PlanItem
 from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import week_label
@@ -32,17 +33,19 @@ def header_text(week: Week, *, read_only: bool) -> str:
 def item_views(week: Week, catalogue: Catalogue) -> dict[date, tuple[ItemView, ...]]:
     """What the columns show of each day's exercises (worked out once per week read)."""
     return {
-        day: tuple(
-            ItemView(
-                item.id,
-                exercise_name(catalogue, item.exercise_id),
-                item.dose,
-                bool(item.held_reason),
-            )
-            for item in week.items[day]
-        )
-        for day in week.days
+        day: tuple(_item_view(item, catalogue) for item in week.items[day]) for day in week.days
     }
+
+
+def _item_view(item: PlanItem, catalogue: Catalogue) -> ItemView:
+    exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
+    return ItemView(
+        item.id,
+        exercise_name(catalogue, item.exercise_id),
+        dose_forms(item.dose, exercise),
+        bool(item.held_reason),
+        short_name=terminal_safe(exercise.brief_name) if exercise else "",
+    )
 
 
 def day_views(
@@ -72,7 +75,8 @@ def detail_text(week: Week, catalogue: Catalogue, day: date, item: PlanItem | No
     if item is not None:
         name = exercise_name(catalogue, item.exercise_id)
         line = Content(f"{when} · ") + Content.styled(name, "bold")
-        line += Content(f" · {item.dose.describe()}")
+        exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
+        line += Content(f" · {dose_text(item.dose, exercise)}")
         if item.held_reason:
             line += Content("\n") + Content.styled(
                 f"Dose held this week: {terminal_safe(item.held_reason)}", "$warning"

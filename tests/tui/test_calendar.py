@@ -145,7 +145,7 @@ async def test_opens_on_this_week_with_today_selected(store, catalogue, fake_clo
         assert "planned" in column(app, 4)
         detail = text_of(app, "#calendar-detail")
         assert "Wednesday 25 November" in detail
-        assert "Pelvic tilt (pelvic lift) · 5 reps · hold 5 s" in detail
+        assert "Pelvic tilt (pelvic lift) · 5 reps, each held 5 s" in detail
 
 
 async def test_held_item_shows_why_in_the_detail(store, catalogue, fake_clock) -> None:
@@ -167,7 +167,7 @@ async def test_add_an_exercise_from_the_picker(store, catalogue, fake_clock) -> 
         await pilot.press(*"knees", "enter")
         await pilot.pause()
         assert ids_on(store, date(2026, 11, 26)) == ["double-knees-to-chest"]
-        assert "Double knees" in column(app, 3)
+        assert "Both knees" in column(app, 3)
         assert "Double knees to chest" in text_of(app, "#calendar-detail")
 
 
@@ -220,7 +220,7 @@ async def test_change_the_dose(store, catalogue, fake_clock) -> None:
         await pilot.press("ctrl+a", "ctrl+k", "8", "tab", "ctrl+a", "ctrl+k", *"12", "enter")
         await pilot.pause()
         assert store.items_on(TODAY)[0].dose == Dose(hold_s=8, reps=12, sets=1, rest_s=30)
-        assert "12 reps · hold 8 s" in text_of(app, "#calendar-detail")
+        assert "12 reps, each held 8 s" in text_of(app, "#calendar-detail")
 
 
 async def test_dose_out_of_range_is_refused_inline(store, catalogue, fake_clock) -> None:

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.dose_words import dose_text
 from planner.domain.models import Activity, Dose, Exercise, Kind, Plan, Profile, Settings, Sides
 from planner.domain.progression import dose_for_day
 from planner.storage.store import Store
@@ -97,8 +98,9 @@ async def test_lists_every_exercise_and_shows_the_first_in_detail(
         assert _text(screen, "#detail-position") == first.position
         steps = _text(screen, "#detail-steps")
         assert steps.splitlines()[0] == f"1. {first.steps[0]}"
-        assert f"Starts at {first.start.describe()}" in _text(screen, "#detail-dose")
-        assert f"works up to {first.target.describe()}" in _text(screen, "#detail-dose")
+        dose = _text(screen, "#detail-dose")
+        assert f"Starts at {dose_text(first.start, first)}; works up to " in dose
+        assert f"works up to {dose_text(first.target, first)}." in dose
         notes = _text(screen, "#detail-notes")
         assert first.level_note in notes
         assert f"go on to {catalogue.get(first.flows_into).name}." in notes

@@ -15,6 +15,7 @@ from textual import work
 from textual.binding import BindingType
 
 from planner.domain.dates import long_date, short_date, weekday
+from planner.domain.dose_words import dose_text
 from planner.domain.models import PlanItem, SessionLog
 from planner.planbook import edits
 from planner.planbook.change import refuse_read_only
@@ -127,7 +128,7 @@ class CalendarScreen(CalendarView):
         if dose is not None and dose != item.dose:
             edits.set_dose(self.store, item.id, dose)
             self.reload(item_id=item.id)
-            self.notify(f"{exercise.name}: {dose.describe()}.", markup=False)
+            self.notify(f"{exercise.name}: {dose_text(dose, exercise)}.", markup=False)
 
     @work
     @reports_user_errors_async

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Label, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
+from planner.domain.dose_words import dose_text
 from planner.domain.errors import UserFacingError
 from planner.domain.figure_motion import next_change_in
 from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
@@ -36,6 +37,7 @@ from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.no_session import NoSessionScreen
 from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDialog
 from planner.tui.widgets.countdown import Countdown, clock_face
+from planner.tui.widgets.fitted_label import FittedLabel
 from planner.tui.widgets.session_figure import SessionFigure
 from planner.tui.widgets.session_progress import SessionProgress
 
@@ -43,14 +45,24 @@ _WAKE_MARGIN_S = 0.002
 """Timers may wake a hair early; aim just past the deadline so the first look sees it passed."""
 
 
-def _next_words(state: SessionState) -> str:
-    """What comes after the current phase, in a few words."""
+def _next_words(state: SessionState) -> tuple[str, ...]:
+    """What comes after the current phase, longest wording first.
+
+    The full name and phase come first; a narrow pane gets the exercise's short name and
+    the phase without its rep and set numbers, then the same on two lines.
+    """
     after = state.next_phase
     if after is None:
-        return "Next: that is the last one"
+        return ("Next: that is the last one", "Next: the end")
     if state.phase is not None and after.exercise_index != state.phase.exercise_index:
-        return f"Next: {terminal_safe(after.exercise.name)}"
-    return f"Next: {after.words} ({clock_face(after.duration_s)})"
+        name, brief = terminal_safe(after.exercise.name), terminal_safe(after.exercise.brief_name)
+        return (f"Next: {name}", f"Next: {brief}", f"Next:\n{brief}")
+    time = clock_face(after.duration_s)
+    return (
+        f"Next: {after.words} ({time})",
+        f"Next: {after.brief_words} ({time})",
+        f"Next ({time}):\n{after.brief_words}",
+    )
 
 
 class SessionScreen(Screen[SessionLog | None]):
@@ -174,7 +186,7 @@ class SessionScreen(Screen[SessionLog | None]):
                     yield Countdown(id="session-countdown")
                     yield Label("", id="session-phase", markup=False)
                     yield Label("", id="session-status", markup=False)
-                    yield Label("", id="session-next", markup=False)
+                    yield FittedLabel(id="session-next")
             yield SessionProgress(id="session-progress")
         yield Footer(compact=True)
 
@@ -304,7 +316,9 @@ class SessionScreen(Screen[SessionLog | None]):
             "Session complete" if state.finished and not state.ended_early else phase.words,
         )
         self._label("#session-status", self._status(state))
-        self._label("#session-next", "" if state.finished else _next_words(state))
+        self.query_one("#session-next", FittedLabel).show(
+            () if state.finished else _next_words(state)
+        )
         self.query_one(SessionProgress).show(state.progress, state.session_left_s)
         self.set_class(state.paused, "-paused")
         self.set_class(phase.kind in (PhaseKind.HOLD, PhaseKind.REP), "-working")
@@ -314,7 +328,7 @@ class SessionScreen(Screen[SessionLog | None]):
         self.query_one("#session-exercise", Label).update(terminal_safe(exercise.name))
         self.query_one("#session-count", Label).update(
             f"Exercise {phase.exercise_index + 1} of {len(self.pairs)}"
-            f" · {self.pairs[phase.exercise_index][1].describe()}"
+            f" · {dose_text(self.pairs[phase.exercise_index][1], exercise)}"
         )
         self.query_one("#session-position", Static).update(
             f"Start: {terminal_safe(exercise.position)}"

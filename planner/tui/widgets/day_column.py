@@ -26,7 +26,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from planner.domain.dates import day_heading
-from planner.domain.models import DayStatus, Dose
+from planner.domain.models import DayStatus
+from planner.tui.widgets.fitted_label import first_fitting
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +36,12 @@ class ItemView:
 
     item_id: str
     name: str
-    dose: Dose
+    doses: tuple[str, ...]
+    """The dose worded from longest to shortest (``dose_words.dose_forms``)."""
     held: bool = False
     """The dose was held back this week (the reason is shown in the detail line)."""
+    short_name: str = ""
+    """What to show when ``name`` does not fit (empty: cut ``name`` instead)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +70,6 @@ Piece = tuple[str, str]
 """Some text and the short name of its style (a component class without the prefix)."""
 
 Line = tuple[Piece, ...]
-
-
-def fitted_dose(dose: Dose, width: int) -> str:
-    """The dose in words if they fit in ``width`` cells, else shorter: ``2 reps 30s``, ``2×30s``."""
-    for text in (dose.describe(), dose.describe(compact=True), _tiny_dose(dose)):
-        if len(text) <= width:
-            return text
-    return _tiny_dose(dose)
-
-
-def _tiny_dose(dose: Dose) -> str:
-    reps = f"{dose.sets}×{dose.reps}" if dose.sets > 1 else f"{dose.reps}×"
-    if not dose.hold_s:
-        return reps if dose.sets > 1 else f"{dose.reps} reps"
-    return f"{reps}{dose.hold_s}s" if dose.sets == 1 else f"{reps} {dose.hold_s}s"
 
 
 def _fit(text: str, width: int) -> str:
@@ -174,8 +163,11 @@ class DayColumn(Widget):
             name_style = "cursor" if cursor else ("resting" if resting else "name")
             dose_style = "cursor" if cursor else ("resting" if resting else "dose")
             # Exercise names may be the user's own text: they are only ever drawn as text.
-            lines.append(((_fit(marker + item.name, width), name_style),))
-            lines.append(((_fit(" " + fitted_dose(item.dose, width - 1), width), dose_style),))
+            names = (item.name, item.short_name) if item.short_name else (item.name,)
+            name = first_fitting(names, width - 1)
+            dose = first_fitting(item.doses, width - 1)
+            lines.append(((_fit(marker + name, width), name_style),))
+            lines.append(((_fit(" " + dose, width), dose_style),))
             line_items += [index, index]
         return lines, line_items
 

@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.domain.dose_words import dose_text
+from planner.domain.models import Exercise, Kind, Sides
 from planner.domain.text_rules import terminal_safe
 from planner.tui.widgets.figure_pair import FigurePair
 
@@ -66,10 +67,9 @@ def describe_level(level: int) -> str:
 
 def dose_summary(exercise: Exercise) -> str:
     """Where the dose starts and where it climbs to, with rests and pace."""
-    per_side = " on each side" if exercise.sides.side_count == 2 else ""
     lines = [
-        f"Starts at {_dose_words(exercise.start)}{per_side}, "
-        f"works up to {_dose_words(exercise.target)}{per_side}."
+        f"Starts at {dose_text(exercise.start, exercise)}; "
+        f"works up to {dose_text(exercise.target, exercise)}."
     ]
     target = exercise.target
     if target.rest_s and (target.sets > 1 or target.reps > 1):
@@ -78,10 +78,6 @@ def dose_summary(exercise: Exercise) -> str:
     if exercise.kind is not Kind.HOLD:
         lines.append(f"About {exercise.tempo_s:g} s per repetition.")
     return "\n".join(lines)
-
-
-def _dose_words(dose: Dose) -> str:
-    return dose.describe() or "one repetition"
 
 
 class ExerciseDetail(VerticalScroll):

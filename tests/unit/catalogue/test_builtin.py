@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner.domain.catalogue import GUIDANCE_KEYS, Catalogue, load_catalogue
-from planner.domain.models import Dose, Kind, Sides
+from planner.domain.models import SHORT_NAME_MAX, Dose, Kind, Sides
 
 # (id, kind, sides, target hold_s, reps, sets): the numbers of /work/shared/exercise-facts.md,
 # with our stated choices where the facts give none (reps of 2, 3 and 5; the dose of 6).
@@ -72,6 +72,13 @@ def test_every_exercise_is_fully_described(catalogue: Catalogue) -> None:
         assert exercise.dose_note, exercise.id
         if exercise.kind is not Kind.HOLD:
             assert exercise.tempo_s > 0, exercise.id
+
+
+def test_every_exercise_has_a_short_name_for_narrow_columns(catalogue: Catalogue) -> None:
+    shorts = [exercise.short_name for exercise in catalogue]
+    assert all(0 < len(short) <= SHORT_NAME_MAX for short in shorts), shorts
+    assert len(set(shorts)) == len(shorts)
+    assert all(exercise.brief_name == exercise.short_name for exercise in catalogue)
 
 
 def test_levels_bring_harder_exercises_in_later(catalogue: Catalogue) -> None:

@@ -74,6 +74,11 @@ MUTATIONS = [
     ((*TILT, "target", "hold_s"), 10.0, "pelvic-tilt", "target.hold_s", "got 10.0"),
     ((*TILT, "target", "hold_s"), 10**40, "pelvic-tilt", "target.hold_s", "a very large number"),
     ((*TILT, "target", "reps"), 0, "pelvic-tilt", "target.reps", "from 1 to 100, got 0"),
+    ((*TILT, "target", "reps"), "x", "pelvic-tilt", "target.reps", "a whole number from 1 to 100"),
+    ((*TILT, "level"), "x", "pelvic-tilt", "level", 'must be a whole number from 1 to 3, got "x"'),
+    ((*TILT, "short_name"), "x" * 13, "pelvic-tilt", "short_name", "at most 12 characters"),
+    ((*TILT, "short_name"), 5, "pelvic-tilt", "short_name", "must be text, got 5"),
+    ((*TILT, "short_name"), "a\nb", "pelvic-tilt", "short_name", "single line"),
     ((*TILT, "target", "sets"), 11, "pelvic-tilt", "target.sets", "from 1 to 10, got 11"),
     ((*TILT, "target", "rest_s"), -1, "pelvic-tilt", "target.rest_s", "got -1"),
     ((*TILT, "start", "rest_s"), DELETE, "pelvic-tilt", "start.rest_s", "is missing"),
@@ -164,6 +169,13 @@ def test_optional_fields_may_be_left_out() -> None:
     catalogue = parse_catalogue(json.dumps(doc).encode(), source="routines.json")
     leg_lift = catalogue.get("leg-lift")
     assert (leg_lift.tempo_s, leg_lift.benefits, leg_lift.dose_note) == (3.0, (), "")
+
+
+def test_without_a_short_name_the_name_is_the_brief_one() -> None:
+    doc = mutate((*TILT, "short_name"), DELETE)
+    catalogue = parse_catalogue(json.dumps(doc).encode(), source="routines.json")
+    tilt = catalogue.get("pelvic-tilt")
+    assert (tilt.short_name, tilt.brief_name) == ("", "Pelvic tilt (pelvic lift)")
 
 
 def test_text_is_trimmed() -> None:

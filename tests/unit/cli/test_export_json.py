@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from planner.cli import main
+from planner.domain.catalogue import load_catalogue
+from planner.domain.dose_words import dose_text
 from planner.domain.models import Dose, ExerciseLog, SessionLog, Settings
 from planner.domain.weeks import monday_of
 from planner.storage import open_store
@@ -44,6 +46,9 @@ def test_the_json_export_has_days_items_and_advice_in_a_versioned_document(
     item = document["days"][0]["items"][0]
     assert set(item) >= {"exercise_id", "name", "hold_s", "reps", "sets", "rest_s", "estimated_s"}
     assert item["estimated_s"] > 0
+    exercise = load_catalogue().get(item["exercise_id"])
+    dose = Dose(item["hold_s"], item["reps"], item["sets"], item["rest_s"])
+    assert item["dose_text"] == dose_text(dose, exercise)
     priorities = [a["priority"] for a in document["advice"]]
     assert priorities[0] == "safety" and document["advice"][0]["text"].startswith("See a doctor")
     assert priorities == sorted(priorities, key=["safety", "paused", "note"].index)

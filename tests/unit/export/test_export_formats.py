@@ -139,7 +139,7 @@ def test_ics_parses_back_with_one_event_and_alarm_per_session_day() -> None:
         assert alarm.decoded("TRIGGER") < timedelta(0)
     assert not list(calendar.walk("VTIMEZONE"))
     monday = next(e for e in events if e.decoded("DTSTART").date() == MONDAY)
-    assert "Leg lift: hold 15 s · each side" in str(monday["DESCRIPTION"])
+    assert "Leg lift: 15 s hold, each side" in str(monday["DESCRIPTION"])
 
 
 def test_ics_uids_are_stable_between_exports() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import Catalogue, load_catalogue
-from planner.domain.models import Activity, Plan, Profile
+from planner.domain.models import Activity, Dose, Plan, Profile
 from planner.planbook.change import ReadOnlyError
 from planner.planbook.journal import record_session
 from planner.planbook.review import review_plan
@@ -51,16 +51,16 @@ def store() -> Store:
     return store
 
 
-def doses(store: Store, monday: date) -> set[tuple[str, str]]:
+def doses(store: Store, monday: date) -> set[tuple[Dose, str]]:
     items = store.items_between(monday, monday + timedelta(days=6))
-    return {(item.dose.describe(), item.held_reason) for item in items}
+    return {(item.dose, item.held_reason) for item in items}
 
 
 def test_a_good_session_changes_nothing(store: Store, catalogue: Catalogue) -> None:
     message = record_session(store, catalogue, session(TODAY), TODAY)
     assert message == ""
     assert len(store.logs_between(TODAY, TODAY)) == 1
-    assert doses(store, W49) == {(ramp_dose(3).describe(), "")}
+    assert doses(store, W49) == {(ramp_dose(3), "")}
     assert store.plan_advice() == ()
 
 
@@ -113,7 +113,7 @@ def test_last_week_is_settled_when_the_app_opens(store: Store, catalogue: Catalo
     message = review_plan(store, catalogue, next_monday)
     assert "1 of 3 planned sessions done the week before" in message
     assert doses(store, W49) == {
-        (ramp_dose(2).describe(), "Held: 1 of 3 planned sessions done the week before")
+        (ramp_dose(2), "Held: 1 of 3 planned sessions done the week before")
     }
 
 
@@ -123,7 +123,7 @@ def test_a_lifted_hold_clears_on_disk(store: Store, catalogue: Catalogue) -> Non
     # The user logs Wednesday's session late: back on plan.
     message = record_session(store, catalogue, session(W48 + timedelta(days=2)), TODAY)
     assert message.startswith("Back on plan: ")
-    assert doses(store, W49) == {(ramp_dose(3).describe(), "")}
+    assert doses(store, W49) == {(ramp_dose(3), "")}
     assert all(i.unheld_dose is None for i in store.items_between(W49, W49 + timedelta(days=6)))
 
 

@@ -138,6 +138,21 @@ def test_custom_exercises_save_replace_and_delete(db_path: Path) -> None:
         store.close()
 
 
+def test_a_custom_short_name_is_kept_and_can_be_cleared(db_path: Path) -> None:
+    store = open_store(db_path)
+    named = replace(custom_exercise(), short_name="Wall sit")
+    store.save_custom_exercise(named)
+    store = reopen(store, db_path)
+    assert store.custom_exercises() == [named]
+    # Saving it again without one clears it (a merge of the old record must not bring it back).
+    store.save_custom_exercise(replace(named, short_name=""))
+    store = reopen(store, db_path)
+    try:
+        assert [e.short_name for e in store.custom_exercises()] == [""]
+    finally:
+        store.close()
+
+
 def test_settings_survive_reopening(db_path: Path) -> None:
     store = open_store(db_path)
     assert store.settings() == Settings()
