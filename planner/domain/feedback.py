@@ -53,6 +53,7 @@ from planner.domain.thresholds import (
     PAIN_RISE,
     WORK_RISE_LIMIT,
 )
+from planner.domain.wording import share
 
 PAUSE_BANNER_PREFIX = "Progress is paused"
 """The paused advice these rules write starts with this."""
@@ -405,8 +406,8 @@ def _adherence_reason(
     if done >= DONE_SHARE * len(due):
         return ""
     if monday + timedelta(days=6) >= today:
-        return f"Held for now: {_count(done)} of {len(due)} planned sessions done so far this week"
-    return f"Held: {_count(done)} of {len(due)} planned sessions done the week before"
+        return f"Held for now: {share(done, len(due), 'planned session')} done so far this week"
+    return f"Held: {share(done, len(due), 'planned session')} done the week before"
 
 
 def session_credit(logs: Iterable[SessionLog]) -> dict[date, float]:
@@ -427,7 +428,3 @@ def session_credit(logs: Iterable[SessionLog]) -> dict[date, float]:
 def _done_exercises(log: SessionLog) -> set[str]:
     """Exercises actually worked in a session (skipped ones did not load anything)."""
     return {entry.exercise_id for entry in log.exercises if not entry.skipped}
-
-
-def _count(value: float) -> str:
-    return f"{value:g}"

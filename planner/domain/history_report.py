@@ -11,6 +11,7 @@ from datetime import date
 
 from planner.domain.history import History, WeekStats, history_stats
 from planner.domain.models import PlanItem, SessionLog
+from planner.domain.wording import counted
 
 REPORT_WEEKS = 12
 """Weeks in the table: about a block of rehabilitation, enough to see a trend."""
@@ -32,11 +33,11 @@ def history_section(history: History) -> str:
 
     weeks = history.weeks[-REPORT_WEEKS:]
     lines += [
-        f"{history.total_sessions} sessions logged, {history.total_minutes:.0f} minutes of "
-        f"exercise in all; {history.streak} week{'s' if history.streak != 1 else ''} in a row "
-        "at or above plan.",
+        f"{counted(history.total_sessions, 'session')} logged, "
+        f"{counted(round(history.total_minutes), 'minute')} of exercise in all; "
+        f"{counted(history.streak, 'week')} in a row at or above plan.",
         "",
-        f"### Adherence, last {len(weeks)} week{'s' if len(weeks) != 1 else ''}",
+        f"### Adherence, last {counted(len(weeks), 'week')}",
         "",
         "| Week | Planned | Done | Adherence | Minutes | Pain before | Pain after |",
         "|------|--------:|-----:|----------:|--------:|------------:|-----------:|",

@@ -60,6 +60,7 @@ from planner.domain.thresholds import (
     NO_SESSION_PAIN,
     WORK_RISE_LIMIT,
 )
+from planner.domain.wording import counted
 
 __all__ = [
     "DOCTOR_ADVICE",
@@ -323,8 +324,8 @@ def _short_of_target_advice(planner: _Planner, state: _State) -> list[Advice]:
         "would take them further",
         _WEEK_CAP: f"each week's total work may rise by at most "
         f"{round((WORK_RISE_LIMIT - 1) * 100)}%; a longer plan would take them further",
-        "": f"climbing one step a week takes longer than {profile.weeks} "
-        f"week{'s' if profile.weeks != 1 else ''}; a longer plan would take them further",
+        "": f"climbing one step a week takes longer than {counted(profile.weeks, 'week')}; "
+        "a longer plan would take them further",
     }
     parts = [f"By week {profile.weeks} the plan reaches {share}% of the work of the full doses."]
     for cause, why in causes.items():

@@ -16,6 +16,7 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.dates import long_date
 from planner.domain.models import Dose, Exercise, PlanItem
 from planner.domain.ramp import dose_for_day
+from planner.domain.wording import counted
 from planner.planbook.change import change
 from planner.planbook.week import exercise_name
 from planner.storage.store import Store
@@ -77,8 +78,11 @@ def rest_question(store: Store, day: date) -> str:
     count = len(store.items_on(day))
     if not count or day in store.rest_days_between(day, day):
         return ""
-    things = "1 exercise" if count == 1 else f"{count} exercises"
-    return f"{long_date(day, year=False)} has {things}. Take them off and make it a rest day?"
+    them = "it" if count == 1 else "them"
+    return (
+        f"{long_date(day, year=False)} has {counted(count, 'exercise')}. "
+        f"Take {them} off and make it a rest day?"
+    )
 
 
 def toggle_rest(store: Store, day: date) -> str:

@@ -18,8 +18,10 @@ from planner.domain.dates import short_date
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Dose, Plan, PlanItem, Profile
 from planner.domain.pain_gate import pain_check_log
+from planner.domain.plan_size import minutes_trend
 from planner.domain.progression import generate_plan, weekly_work_seconds
 from planner.domain.red_flags import red_flag_advice
+from planner.domain.wording import counted
 from planner.planbook.change import change
 from planner.planbook.review import apply_review
 from planner.storage.store import Store
@@ -74,9 +76,10 @@ def rebuild_question(draft: PlanDraft) -> str:
     """What to ask before a new plan replaces days changed by hand, or ""."""
     if not draft.hand_edits:
         return ""
-    days = "1 day" if draft.hand_edits == 1 else f"{draft.hand_edits} days"
+    days = counted(draft.hand_edits, "day")
     since = short_date(draft.plan.profile.start)
-    return f"You changed {days} of the plan by hand from {since} on. The new plan replaces them."
+    them = "it" if draft.hand_edits == 1 else "them"
+    return f"You changed {days} of the plan by hand from {since} on. The new plan replaces {them}."
 
 
 def save_plan(store: Store, draft: PlanDraft) -> None:
@@ -92,7 +95,7 @@ def summary(draft: PlanDraft, catalogue: Catalogue) -> str:
     lines = [
         f"Saved a {profile.weeks}-week plan from {short_date(profile.start, year=True)} "
         f"to {short_date(plan.end, year=True)}: "
-        f"{sessions} sessions, {len(plan.rest_days)} rest days.",
+        f"{counted(sessions, 'session')}, {counted(len(plan.rest_days), 'rest day')}.",
     ]
     if draft.start_moved:
         lines.append(
@@ -101,25 +104,14 @@ def summary(draft: PlanDraft, catalogue: Catalogue) -> str:
         )
     if draft.kept_days:
         count = len(draft.kept_days)
-        lines.append(f"Kept {count} day{'s' if count != 1 else ''} whose session is already done.")
+        lines.append(f"Kept {counted(count, 'day')} whose session is already done.")
     if draft.hand_edits:
-        lines.append(
-            f"Replaced {draft.hand_edits} day{'s' if draft.hand_edits != 1 else ''} "
-            "changed by hand."
-        )
+        lines.append(f"Replaced {counted(draft.hand_edits, 'day')} changed by hand.")
     weekly_work = weekly_work_seconds(plan, catalogue)
     if weekly_work:
-        first, last = round(weekly_work[0] / 60), round(weekly_work[-1] / 60)
+        minutes = [round(seconds / 60) for seconds in weekly_work]
         lines.append(
-            f"About {first} minutes of exercise in the first week"
-            + (
-                ""
-                if len(weekly_work) == 1
-                else f", rising to {last} by the last"
-                if last > first
-                else ", the same to the last"
-            )
-            + "."
+            f"About {counted(minutes[0], 'minute')} of exercise in week 1{minutes_trend(minutes)}."
         )
     # Safety advice goes before the summary, the other notes after it.
     lines = [a.text for a in plan.advice if a.is_safety] + lines

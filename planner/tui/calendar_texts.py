@@ -13,6 +13,7 @@ from planner.domain.dose_words import dose_forms, dose_text
 from planner.domain.models import DayStatus, PlanItem
 from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import week_label
+from planner.domain.wording import counted
 from planner.planbook.week import Week, exercise_name
 from planner.tui.widgets.day_column import DayView, ItemView
 
@@ -87,5 +88,5 @@ def detail_text(week: Week, catalogue: Catalogue, day: date, item: PlanItem | No
         if status is DayStatus.REST:
             return Content(f"{when} · rest day")
         return Content(f"{when} · nothing planned\na adds an exercise · r makes it a rest day")
-    count = f"{len(items)} exercise{'s' if len(items) != 1 else ''}"
+    count = counted(len(items), "exercise")
     return Content(f"{when} · {count} · about {round(week.minutes[day])} min · {status.value}")

@@ -350,7 +350,7 @@ async def test_markup_in_a_name_shows_literally(store, catalogue, fake_clock) ->
 async def test_first_launch_welcome_leads_to_the_wizard_and_a_plan(catalogue, fake_clock) -> None:
     store = Store.in_memory()
     app = make_app(store, catalogue, fake_clock)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("enter")
@@ -365,6 +365,7 @@ async def test_first_launch_welcome_leads_to_the_wizard_and_a_plan(catalogue, fa
         assert store.items_on(TODAY), "the new plan starts today"
         assert "plan week 1 of 6" in text_of(app, "#calendar-header")
         assert "planned" in column(app, 2)
+        assert "Your 6-week plan is ready." in toasts(app)
 
 
 async def test_welcome_not_now_leaves_the_calendar_empty(catalogue, fake_clock) -> None:

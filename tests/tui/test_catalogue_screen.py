@@ -259,7 +259,7 @@ async def test_create_schedule_edit_and_delete_a_custom_exercise(
         await pilot.pause()
         dialog = pilot.app.screen
         assert isinstance(dialog, ConfirmDialog)
-        assert "planned on 1 day" in dialog.question
+        assert "planned on 1 day from today on and will be removed from it;" in dialog.question
         await pilot.press("y")
         await pilot.pause()
         assert "Deleted Cat and camel; removed from 1 plan day" in _notices(pilot)

@@ -76,3 +76,21 @@ async def test_escape_cancels() -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_the_error_is_seen_whole_at_80x24() -> None:
+    """At the smallest size the message sits under the boxes, wrapped, clear of the buttons."""
+    app = _Host(Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#settings-switch", Input).value = "90"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        error = app.screen.query_one("#settings-error")
+        box = app.screen.query_one("#settings-box")
+        buttons = app.screen.query_one("#settings-box .dialog-buttons")
+        assert error.region.height >= 2  # wrapped, not cut at the edge
+        assert box.content_region.contains_region(error.region)
+        assert not error.region.overlaps(buttons.region)
+        assert str(error.render()).endswith("from 0 to 60.")

@@ -192,8 +192,7 @@ class CalendarScreen(CalendarView):
             return
         save_plan(self.store, draft)
         self.reload(day=self.today)
-        weeks = f"{profile.weeks} week{'s' if profile.weeks != 1 else ''}"
-        self.notify(f"Your {weeks} plan is ready.", markup=False)
+        self.notify(f"Your {profile.weeks}-week plan is ready.", markup=False)
 
     @work
     @reports_user_errors_async

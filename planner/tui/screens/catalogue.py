@@ -22,6 +22,7 @@ from planner.domain.clock import Clock
 from planner.domain.dates import short_date
 from planner.domain.models import Exercise
 from planner.domain.text_rules import terminal_safe
+from planner.domain.wording import counted
 from planner.planbook import custom, edits
 from planner.planbook.change import refuse_read_only
 from planner.storage.store import Store
@@ -118,7 +119,7 @@ class CatalogueScreen(Screen[None]):
         self._show_detail()
 
     def _show_title(self, total: int, own: int, matching: int | None) -> None:
-        facts = [f"{total} exercise{'s' if total != 1 else ''}"]
+        facts = [counted(total, "exercise")]
         if own:
             facts.append(f"{own} of your own")
         if matching is not None:
@@ -208,15 +209,15 @@ class CatalogueScreen(Screen[None]):
         question = f"Delete {terminal_safe(exercise.name)}?"
         if days:
             question += (
-                f" It is planned on {_count(len(days), 'day')} from today on and will be "
-                "removed from them; days before today keep it."
+                f" It is planned on {counted(len(days), 'day')} from today on and will be "
+                f"removed from {'it' if len(days) == 1 else 'them'}; days before today keep it."
             )
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Delete")):
             return
         removed = custom.delete_exercise(self.store, self.catalogue, exercise.id, today)
         self.refresh_list()
         self.notify(
-            f"Deleted {exercise.name}; removed from {_count(removed, 'plan day')}", markup=False
+            f"Deleted {exercise.name}; removed from {counted(removed, 'plan day')}", markup=False
         )
 
     def _own_selected(self, verb: str) -> Exercise | None:
@@ -237,7 +238,3 @@ class CatalogueScreen(Screen[None]):
     def _save(self, exercise: Exercise) -> None:
         custom.save_exercise(self.store, self.catalogue, exercise)
         self.refresh_list(keep=exercise.id)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

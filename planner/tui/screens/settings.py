@@ -53,10 +53,11 @@ class SettingsDialog(ModalScreen[Settings | None]):
             with Horizontal(classes="settings-row"):
                 yield Label("Switch-sides seconds", classes="settings-label")
                 yield Input(str(self.settings.switch_sides_s), id="settings-switch", type="integer")
+            # Right under the boxes it is about, wrapped, so it is seen whole at any size.
+            yield Label("", id="settings-error", classes="dialog-error", markup=False)
             yield Label(CHECKLIST_TITLE, id="settings-red-flags-title", markup=False)
             yield RedFlagChecklist(self.settings.red_flags or (), id="settings-red-flags")
             yield Label("", id="settings-red-flag-advice", markup=False)
-            yield Label("", id="settings-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="settings-save", variant="primary")
                 yield Button("Cancel", id="settings-cancel")
@@ -66,10 +67,10 @@ class SettingsDialog(ModalScreen[Settings | None]):
         field = self.query_one(input_id, Input)
         text = field.value.strip()
         if not text.isdigit() or int(text) > MAX_PAUSE_S:
-            self.query_one("#settings-error", Label).update(
-                f"{what} must be a whole number of seconds from 0 to {MAX_PAUSE_S}."
-            )
+            error = self.query_one("#settings-error", Label)
+            error.update(f"{what} must be a whole number of seconds from 0 to {MAX_PAUSE_S}.")
             field.focus()
+            self.call_after_refresh(error.scroll_visible)
             return None
         return int(text)
 

@@ -13,9 +13,11 @@ from planner.domain.dates import WEEKDAYS
 from planner.domain.errors import UserFacingError
 from planner.domain.models import Activity, Profile
 from planner.domain.plan_inputs import MAX_MINUTES, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
+from planner.domain.plan_size import minutes_trend
 from planner.domain.progression import generate_plan, weekly_work_seconds
 from planner.domain.red_flags import red_flag_advice
 from planner.domain.thresholds import PAIN_MAX, PainBand, pain_band
+from planner.domain.wording import counted
 
 MINUTES_RANGE = (MIN_MINUTES, MAX_MINUTES)
 WEEKS_RANGE = (MIN_WEEKS, MAX_WEEKS)
@@ -149,16 +151,9 @@ def preview(profile: Profile, catalogue: Catalogue) -> str:
     work = [round(seconds / 60) for seconds in weekly_work_seconds(plan, catalogue)]
     first_week_end = profile.start + timedelta(days=7)
     sessions = len({item.day for item in plan.items if item.day < first_week_end})
-    weeks = f"{profile.weeks} week{'s' if profile.weeks != 1 else ''}"
-    per_week = f"{sessions} session{'s' if sessions != 1 else ''} a week"
-    size = f"about {work[0]} min of exercise in week 1"
-    if len(work) > 1:
-        last = len(work)
-        size += (
-            f", rising to {work[-1]} by week {last}"
-            if work[-1] > work[0]
-            else f", staying there to week {last}"
-        )
+    weeks = counted(profile.weeks, "week")
+    per_week = f"{counted(sessions, 'session')} a week"
+    size = f"about {work[0]} min of exercise in week 1{minutes_trend(work)}"
     # The safety advice is shown above the form's preview already (``safety_advice``).
     notes = [a.text for a in plan.advice if not a.is_safety]
     return "\n".join([f"{weeks}, {per_week}: {size}", *notes])

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from planner.domain.history import History
 from planner.domain.weeks import monday_of
+from planner.domain.wording import counted, number, plural
 
 RECENT_WEEKS = 4
 """Adherence is shown over about a month: long enough to smooth out one bad week."""
@@ -32,17 +33,18 @@ class HistorySummary(Horizontal):
         planned = sum(w.planned for w in recent)
         done = sum(min(w.done, w.planned) for w in recent)
         streak = history.streak
-        self._card("streak", "Streak", f"{streak} week{'s' if streak != 1 else ''}", "at plan")
+        self._card("streak", "Streak", counted(streak, "week"), "at plan")
         if current and current.planned:
+            done_now = f"{number(current.done)} of {current.planned}"
             self._card(
-                "this-week", "This week", f"{current.done:g} of {current.planned}", "sessions done"
+                "this-week", "This week", done_now, f"{plural('session', current.planned)} done"
             )
         else:
             self._card("this-week", "This week", "–", "nothing planned")
         if planned:
             self._card(
                 "recent",
-                f"Last {len(recent)} weeks",
+                f"Last {counted(len(recent), 'week')}",
                 f"{done / planned:.0%}",
                 f"{done:g} of {planned} done",
             )
@@ -51,7 +53,7 @@ class HistorySummary(Horizontal):
         hours, minutes = divmod(round(history.total_minutes), 60)
         time = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
         sessions = history.total_sessions
-        self._card("total", "In all", time, f"{sessions} session{'s' if sessions != 1 else ''}")
+        self._card("total", "In all", time, counted(sessions, "session"))
 
     def _card(self, name: str, title: str, value: str, detail: str) -> None:
         card = self.query_one(f"#history-card-{name}", Static)

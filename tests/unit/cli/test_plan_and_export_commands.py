@@ -261,3 +261,13 @@ def test_export_to_a_folder_says_it_is_a_folder_even_with_force(
         assert capsys.readouterr().err == (
             f"planner: {tmp_path} is a folder; give a file name after -o\n"
         )
+
+
+def test_a_pain_7_plan_is_not_said_to_rise(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """At pain 7 the plan keeps to the lowest doses: the summary says it stays there."""
+    args = ["--pain", "7", "--activity", "low", "--days", "mon,wed,fri", "--minutes", "15"]
+    assert main(["--db", str(db), "plan", *args, "--start", START]) == 0
+    out = capsys.readouterr().out
+    assert "rising" not in out
+    assert "staying there to week 6." in out
+    assert ": 18 sessions, 24 rest days." in out

@@ -163,7 +163,10 @@ def test_mid_week_counts_only_the_days_that_are_due() -> None:
     assert review([session(W47)], today=wednesday).changed == ()
     # Monday missed: 0 of 1 due, held for now.
     held = review([], today=wednesday).changed
-    assert held[0].held_reason == "Held for now: 0 of 1 planned sessions done so far this week"
+    assert held[0].held_reason == "Held for now: 0 of 1 planned session done so far this week"
+    # Monday only partly done: half a session of the one due.
+    half = review([session(W47, complete=False)], today=wednesday).changed
+    assert half[0].held_reason == "Held for now: 0.5 of 1 planned session done so far this week"
 
 
 def test_a_hold_is_lifted_when_the_reason_clears() -> None:

@@ -104,7 +104,7 @@ def test_a_session_viewed_in_another_time_zone_still_counts(
         history = history_stats(store.logs(), store.items_between(date.min, MONDAY), MONDAY)
         assert [(w.monday, w.sessions) for w in history.weeks if w.sessions] == [(MONDAY, 1)]
         report = history_markdown(store.logs(), store.items_between(date.min, MONDAY), MONDAY)
-        assert "1 sessions logged" in report
+        assert "1 session logged" in report
         assert read_week(store, catalogue, MONDAY, MONDAY).statuses[MONDAY] is DayStatus.DONE
     monkeypatch.delenv("TZ")
     time.tzset()
