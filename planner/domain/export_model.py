@@ -102,27 +102,37 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
         # Items the feedback rules left out for now are not part of the session.
         if window.start <= item.day <= window.end and not item.left_out:
             by_day[item.day].append(item)
+    # A year's plan repeats the same few (exercise, dose) pairs thousands of times: each
+    # is worded and timed once.
+    worded: dict[tuple[str, Dose], tuple[ExportEntry, float]] = {}
     days = []
     for day in window.days():
         items = sorted(by_day.get(day, []), key=lambda i: i.position)
         entries = []
-        pairs: list[tuple[Exercise, Dose]] = []
+        seconds = 0.0
         for item in items:
-            exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
-            if exercise is None:
-                # A custom exercise deleted since: still listed, so the export hides nothing.
-                name = f"{terminal_safe(item.exercise_id)} (no longer in the catalogue)"
-                entries.append(ExportEntry(name, dose_words(None, item.dose), ""))
-                continue
-            pairs.append((exercise, item.dose))
-            entries.append(
-                ExportEntry(
-                    terminal_safe(exercise.name),
-                    dose_words(exercise, item.dose),
-                    reminder(exercise),
-                    tuple(terminal_safe(caution) for caution in exercise.cautions),
-                )
-            )
+            key = (item.exercise_id, item.dose)
+            if key not in worded:
+                worded[key] = _entry(catalogue, item.exercise_id, item.dose)
+            entry, entry_seconds = worded[key]
+            entries.append(entry)
+            seconds += entry_seconds
         rest = is_rest(day in window.rest_days, entries)
-        days.append(ExportDay(day, tuple(entries), estimate_seconds(pairs), rest))
+        days.append(ExportDay(day, tuple(entries), seconds, rest))
     return days
+
+
+def _entry(catalogue: Catalogue, exercise_id: str, dose: Dose) -> tuple[ExportEntry, float]:
+    """One exercise of a day worded for people, and its length in seconds."""
+    exercise = catalogue.get(exercise_id) if exercise_id in catalogue else None
+    if exercise is None:
+        # A custom exercise deleted since: still listed, so the export hides nothing.
+        name = f"{terminal_safe(exercise_id)} (no longer in the catalogue)"
+        return ExportEntry(name, dose_words(None, dose), ""), 0.0
+    entry = ExportEntry(
+        terminal_safe(exercise.name),
+        dose_words(exercise, dose),
+        reminder(exercise),
+        tuple(terminal_safe(caution) for caution in exercise.cautions),
+    )
+    return entry, estimate_seconds([(exercise, dose)])

@@ -66,6 +66,10 @@ def line_problem(value: object, max_len: int, *, required: bool = True) -> str |
     text = value.strip()
     if len(text) > max_len:
         return f"must be at most {max_len} characters, got {len(text)}"
+    if value.isascii() and value.isprintable():
+        # The common case, decided at C speed: printable ASCII holds no refused character,
+        # and once stripped, anything left is visible.
+        return "must not be empty" if required and not text else None
     if has_refused_characters(value):
         return "must be a single line of printable text"
     if required and not has_visible_characters(text):

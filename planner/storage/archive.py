@@ -44,9 +44,17 @@ from planner.storage.atomic import (
     make_file_private,
     write_atomically,
 )
+from planner.storage.codec import RecordError, day_from_doc
 from planner.storage.errors import ArchiveUnreadableError, DamagedStoreError, StoreError
 from planner.storage.paths import companion_path
-from planner.storage.schema import SCHEMA_VERSION, check_documents, check_shape, stored_version
+from planner.storage.schema import (
+    DECODERS,
+    SCHEMA_VERSION,
+    check_documents,
+    check_shape,
+    decode_records,
+    stored_version,
+)
 
 Doc = dict[str, Any]
 
@@ -132,6 +140,8 @@ class Archive:
         self.parts: Parts = {}
         self._loaded: dict[int, Tables] = {}
         self._checked: set[tuple[int, str]] = set()
+        self._days_checked: set[tuple[int, str]] = set()
+        self._values: dict[tuple[int, str], dict[str, object]] = {}
         self._staged: dict[int, Tables] = {}
 
     @property
@@ -173,6 +183,33 @@ class Archive:
                 # decoded for a look at last year's plan.
                 self._check(year, name, table)
             yield from table.values()
+
+    def between(
+        self, name: str, years: Iterable[int], lo: str, hi: str
+    ) -> Iterator[tuple[Doc, object]]:
+        """The records of table ``name`` in ``years`` dated from ``lo`` to ``hi`` (ISO days),
+        each with its value decoded (``schema.DECODERS``).
+
+        Only what is asked for is decoded, and decoding is the check: a look at one
+        archived week or a year's export need not check the whole year. Each value is
+        kept, so a record is decoded once however often it is read. The day of every
+        record in those years is checked, since the window is chosen by it. Raises
+        ArchiveUnreadableError, and never changes a file, when one cannot be used.
+        """
+        for year in years:
+            table: dict[str, Doc] = self._tables(year).get(name, {})
+            if year in self._staged:  # staged records came from checked ones
+                decode = DECODERS[name]
+                yield from ((doc, decode(doc)) for doc in table.values() if lo <= doc["day"] <= hi)
+                continue
+            if (year, name) not in self._checked and (year, name) not in self._days_checked:
+                self._check_days(year, name, table)
+            values = self._values.setdefault((year, name), {})
+            wanted = {key: doc for key, doc in table.items() if lo <= doc["day"] <= hi}
+            new = {key: doc for key, doc in wanted.items() if key not in values}
+            if new:
+                values.update(self._decode(year, name, new))
+            yield from ((doc, values[key]) for key, doc in wanted.items())
 
     def stage(self, year: int, tables: Tables) -> None:
         """Make ``tables`` the whole of ``year`` when the open transaction commits."""
@@ -218,7 +255,7 @@ class Archive:
         """
         previous = self.parts
         for year, tables in self._staged.items():
-            self._loaded.pop(year, None)
+            self._forget(year)
             if year in parts:
                 self._loaded[year] = tables
                 # What we wrote came from checked records and from the hot file's own.
@@ -240,9 +277,36 @@ class Archive:
         self._staged = {}
         for year in list(self._loaded):
             if parts.get(year) != self.parts.get(year):
-                del self._loaded[year]
-                self._checked -= {(year, name) for name in KEYS}
+                self._forget(year)
         self.parts = dict(parts)
+
+    def _forget(self, year: int) -> None:
+        """Drop what was read and checked of ``year``'s file (another file or tables now)."""
+        self._loaded.pop(year, None)
+        for name in KEYS:
+            self._checked.discard((year, name))
+            self._days_checked.discard((year, name))
+            self._values.pop((year, name), None)
+
+    def _check_days(self, year: int, name: str, table: dict[str, Doc]) -> None:
+        if self.data_path is not None:  # in memory, every record came from this store
+            path = archive_path(self.data_path, year, self.parts.get(year, 0))
+            for key, doc in table.items():
+                try:
+                    day_from_doc(doc)
+                except RecordError as error:
+                    reason = f"table {name!r}, entry {key}: {error}"
+                    raise ArchiveUnreadableError(path, reason) from None
+        self._days_checked.add((year, name))
+
+    def _decode(self, year: int, name: str, docs: dict[str, Doc]) -> dict[str, object]:
+        if self.data_path is None:
+            return {key: DECODERS[name](doc) for key, doc in docs.items()}
+        path = archive_path(self.data_path, year, self.parts.get(year, 0))
+        try:
+            return decode_records(path, name, docs)
+        except DamagedStoreError as error:
+            raise ArchiveUnreadableError(path, error.reason) from error
 
     def _check(self, year: int, name: str, table: dict[str, Doc]) -> None:
         if self.data_path is not None:  # in memory, every record came from this store

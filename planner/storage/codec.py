@@ -60,7 +60,8 @@ class _Reader:
     """Reads the fields of one stored record, raising RecordError that names the field."""
 
     def __init__(self, doc: object, where: str = "") -> None:
-        if not isinstance(doc, Mapping):
+        # The plain-dict test first: parsed JSON is always a dict, and the ABC check is slow.
+        if type(doc) is not dict and not isinstance(doc, Mapping):
             raise RecordError(f"{where or 'record'} is not an object")
         self.doc = doc
         self.where = where
@@ -69,9 +70,10 @@ class _Reader:
         return RecordError(f"field '{self.where}{field}' {problem}")
 
     def value(self, field: str) -> Any:
-        if field not in self.doc:
-            raise RecordError(f"missing field '{self.where}{field}'")
-        return self.doc[field]
+        try:
+            return self.doc[field]
+        except KeyError:
+            raise RecordError(f"missing field '{self.where}{field}'") from None
 
     def whole(self, field: str, low: int, high: int) -> int:
         value = self.value(field)
@@ -156,10 +158,25 @@ def dose_to_doc(dose: Dose) -> Doc:
     return {"hold_s": dose.hold_s, "reps": dose.reps, "sets": dose.sets, "rest_s": dose.rest_s}
 
 
+_DOSE_FIELDS = tuple(name for name, _, _, _ in DOSE_LIMITS)
+_KNOWN_DOSES: dict[tuple[object, ...], Dose] = {}
+"""Doses already read, by their numbers: a plan repeats a few dozen doses thousands of times."""
+
+
 def dose_from_doc(doc: Doc, *, where: str = "") -> Dose:
     """A dose, each number within the catalogue's limits; RecordError otherwise."""
+    if type(doc) is dict:
+        numbers = tuple(doc.get(name) for name in _DOSE_FIELDS)
+        # Whole numbers only: True == 1 and 1.0 == 1 would find another record's dose.
+        if all(type(number) is int for number in numbers):
+            known = _KNOWN_DOSES.get(numbers)
+            if known is not None:
+                return known
     fields = _Reader(doc, where)
-    return Dose(**{name: fields.whole(name, low, high) for name, low, high, _ in DOSE_LIMITS})
+    dose = Dose(**{name: fields.whole(name, low, high) for name, low, high, _ in DOSE_LIMITS})
+    if len(_KNOWN_DOSES) < 4096:
+        _KNOWN_DOSES[tuple(getattr(dose, name) for name in _DOSE_FIELDS)] = dose
+    return dose
 
 
 def profile_to_doc(profile: Profile) -> Doc:
@@ -395,9 +412,15 @@ def _red_flags(fields: _Reader) -> tuple[str, ...] | None:
     return tuple(answers)
 
 
+def day_from_doc(doc: Doc) -> date:
+    """The ``day`` of any dated record (plan item, rest day, log); RecordError when it is not
+    a supported date."""
+    return _Reader(doc).day("day")
+
+
 def rest_day_from_doc(doc: Doc) -> date:
     """The day of a rest-day record; RecordError when it is not a supported date."""
-    return _Reader(doc).day("day")
+    return day_from_doc(doc)
 
 
 def archive_cutoff_from_doc(doc: Doc) -> date | None:

@@ -108,7 +108,7 @@ def _check_meta(doc: codec.Doc) -> object:
     return codec.archive_cutoff_from_doc(doc)
 
 
-_DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
+DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
     "plan_items": codec.item_from_doc,
     "rest_days": _check_rest_day,
     "session_logs": codec.log_from_doc,
@@ -117,6 +117,7 @@ _DECODERS: Mapping[str, Callable[[codec.Doc], object]] = {
     "custom_exercises": codec.exercise_from_doc,
     "meta": _check_meta,
 }
+"""How each table's records are read: decoding a record is checking it."""
 
 
 def check_shape(path: Path, tables: Tables) -> None:
@@ -133,17 +134,28 @@ def check_shape(path: Path, tables: Tables) -> None:
 
 def check_documents(path: Path, tables: Tables) -> None:
     """Raise DamagedStoreError unless every record we know how to read can be read."""
-    for name, decode in _DECODERS.items():
-        for doc_id, doc in tables.get(name, {}).items():
-            try:
-                decode(doc)
-            except KeyError as error:
-                reason = f"missing field {error.args[0]!r}"
-            except (TypeError, ValueError, AttributeError) as error:
-                reason = str(error) or type(error).__name__
-            else:
-                continue
-            raise DamagedStoreError(path, f"table {name!r}, entry {doc_id}: {reason}")
+    for name in DECODERS:
+        decode_records(path, name, tables.get(name, {}))
+
+
+def decode_records(path: Path, name: str, table: Mapping[str, codec.Doc]) -> dict[str, object]:
+    """The records of table ``name`` decoded (``DECODERS``), by entry id.
+
+    Raises DamagedStoreError naming the first record that cannot be read.
+    """
+    decode = DECODERS[name]
+    values: dict[str, object] = {}
+    for doc_id, doc in table.items():
+        try:
+            values[doc_id] = decode(doc)
+        except KeyError as error:
+            reason = f"missing field {error.args[0]!r}"
+        except (TypeError, ValueError, AttributeError) as error:
+            reason = str(error) or type(error).__name__
+        else:
+            continue
+        raise DamagedStoreError(path, f"table {name!r}, entry {doc_id}: {reason}")
+    return values
 
 
 def stored_version(path: Path, tables: Tables) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import Query
 from tinydb.table import Table
@@ -21,11 +21,14 @@ from planner.domain.history import WeekTally, merge_tallies, tally_weeks
 from planner.storage import codec
 from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
 from planner.storage.errors import ArchiveUnreadableError
+from planner.storage.schema import DECODERS
 from planner.storage.summaries import SummaryCache
 
 CUTOFF_FIELD = "archive_cutoff"
 PARTS_FIELD = "archive_parts"
 _NO_CUTOFF = "\uffff"  # sorts after every ISO date: with no cutoff recorded, keep every day
+
+T = TypeVar("T")
 
 Hot = dict[str, dict[str, Doc]]
 """The hot file's raw tables, as the storage reads and writes them."""
@@ -56,13 +59,28 @@ class Split:
         """Let reads go on without the archive when it cannot be read (``Store`` says more)."""
         self._report = report
 
-    def between(self, name: str, lo: str, hi: str) -> list[Doc]:
-        """Records of table ``name`` dated from ``lo`` to ``hi`` (ISO days), hot and archived."""
-        docs: list[Doc] = list(self._tables[name].search((Query().day >= lo) & (Query().day <= hi)))
-        if self.cutoff is None or lo >= self.cutoff:
-            return docs
+    def between(self, name: str, lo: str, hi: str) -> list[object]:
+        """Records of table ``name`` dated from ``lo`` to ``hi`` (ISO days), hot and archived,
+        decoded (``schema.DECODERS``: a plan item, a day, a session log).
+
+        Archived records are decoded once and only in the window (``Archive.between``).
+        """
+        decode = DECODERS[name]
+        hot = self._tables[name].search((Query().day >= lo) & (Query().day <= hi))
+        values = [decode(doc) for doc in hot]
+        cutoff = self.cutoff
+        if cutoff is None or lo >= cutoff:
+            return values
         years = self.archive.years(int(lo[:4]), int(hi[:4]))
-        return docs + [doc for doc in self.for_reading(name, years) if lo <= doc["day"] <= hi]
+        key, hot_keys = KEYS[name], self.hot_keys(name)
+        archived = self._reading(
+            lambda: [
+                value
+                for doc, value in self.archive.between(name, years, lo, hi)
+                if doc["day"] < cutoff and doc[key] not in hot_keys
+            ]
+        )
+        return values + archived
 
     def everything(self, name: str) -> list[Doc]:
         """Every record of table ``name``, hot and archived."""
@@ -90,10 +108,14 @@ class Split:
 
     def for_reading(self, name: str, years: Collection[int] | None = None) -> list[Doc]:
         """``archived`` for a read, which may go on without the archive."""
+        return self._reading(lambda: self.archived(name, years))
+
+    def _reading(self, read: Callable[[], list[T]]) -> list[T]:
+        """What ``read`` reads of the archive; nothing when the reads go on without it."""
         if self._report is not None and self.problem is not None:
             return []
         try:
-            return self.archived(name, years)
+            return read()
         except ArchiveUnreadableError as problem:
             if self._report is None:
                 raise

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from tinydb import Query, TinyDB
 from tinydb.table import Table
@@ -300,7 +300,7 @@ class Store:
     def items_between(self, start: date, end: date) -> list[PlanItem]:
         """Every plan item from ``start`` to ``end`` (both included), by day then position."""
         lo, hi = start.isoformat(), end.isoformat()
-        items = [codec.item_from_doc(doc) for doc in self._split.between("plan_items", lo, hi)]
+        items = cast("list[PlanItem]", self._split.between("plan_items", lo, hi))
         return sorted(items, key=lambda item: (item.day, item.position))
 
     def items_on(self, day: date) -> list[PlanItem]:
@@ -392,8 +392,7 @@ class Store:
     def rest_days_between(self, start: date, end: date) -> set[date]:
         """The days marked as rest from ``start`` to ``end``."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._split.between("rest_days", lo, hi)
-        return {date.fromisoformat(doc["day"]) for doc in docs}
+        return set(cast("list[date]", self._split.between("rest_days", lo, hi)))
 
     @_one_change
     def toggle_rest_day(self, day: date) -> bool:
@@ -483,8 +482,8 @@ class Store:
     def logs_between(self, start: date, end: date) -> list[SessionLog]:
         """Sessions logged for the days from ``start`` to ``end``, oldest first."""
         lo, hi = start.isoformat(), end.isoformat()
-        docs = self._split.between("session_logs", lo, hi)
-        return sorted((codec.log_from_doc(doc) for doc in docs), key=lambda log: log.started_at)
+        logs = cast("list[SessionLog]", self._split.between("session_logs", lo, hi))
+        return sorted(logs, key=lambda log: log.started_at)
 
     def custom_exercises(self) -> list[Exercise]:
         """The user's own exercises."""

@@ -24,6 +24,7 @@ from planner.storage.recovery import open_for_app
 from tests.reliability.hostile_data import (
     NOW,
     OLD_DAY,
+    START,
     TODAY,
     Tables,
     ValidFiles,
@@ -143,13 +144,15 @@ def test_a_bad_archived_record_is_refused_and_the_archive_kept(
 ) -> None:
     bad = spoiled(valid, case, in_archive=True)
     db = write_pair(db_dir, valid.hot, bad, valid.archive_name)
-    # Each archived table is checked when first read: the logs, or the plan of that week.
+    # An archived record is checked when a read reaches its day (the spoiled plan item is
+    # on START, a Monday), and every day of its year when the year is first read; all the
+    # logs are checked for the history.
     with open_store(db, read_only=True) as store, pytest.raises(ArchiveUnreadableError):
         if CASES[case][0] == "session_logs":
             store.logs()
         else:
-            store.items_between(OLD_DAY, OLD_DAY + timedelta(days=6))
-    week = ["export", "--from", OLD_DAY.isoformat()]
+            store.items_between(START, START + timedelta(days=6))
+    week = ["export", "--from", START.isoformat()]
     if CASES[case][0] == "session_logs":
         week += ["--format", "markdown", "--with-history"]  # the export that reads the logs
     assert main(["--db", str(db), *week]) == 1

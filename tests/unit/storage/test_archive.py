@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -244,6 +245,58 @@ def test_the_app_start_says_so_when_the_archive_it_needs_is_damaged(db_path: Pat
         assert store.items_between(THIS_WEEK, TODAY)
         store.add_item(TODAY, "pelvic_tilt", TILT)
     assert archive.read_bytes() == b'{"plan_items": {"1": {"id": "x"}}}'
+
+
+def spoil_archived(db_path: Path, on: date, field: str, value: object) -> bytes:
+    """Set ``field`` of the archived plan item of day ``on`` to ``value``; the file's new bytes."""
+    archive = current_archive(db_path)
+    tables = orjson.loads(archive.read_bytes())
+    (doc,) = [doc for doc in tables["plan_items"].values() if doc["day"] == on.isoformat()][:1]
+    doc[field] = value
+    archive.write_bytes(orjson.dumps(tables))
+    return archive.read_bytes()
+
+
+def test_a_bad_archived_record_is_refused_when_a_read_reaches_its_day_only(
+    db_path: Path,
+) -> None:
+    five_months(db_path).close()
+    spoiled = spoil_archived(db_path, day(7), "position", "first")
+    with open_store(db_path, read_only=True) as store:
+        # Other weeks of the same year file read as before: only what is read is decoded.
+        assert [item.id for item in store.items_on(day(14))] == ["item-14-0", "item-14-1"]
+        assert store.rest_days_between(day(0), day(13)) == {day(6), day(13)}
+        with pytest.raises(ArchiveUnreadableError, match="'position' must be a whole number"):
+            store.items_between(day(7), day(13))
+        with pytest.raises(ArchiveUnreadableError):  # asked again, still refused
+            store.items_on(day(7))
+        with pytest.raises(ArchiveUnreadableError):  # a whole-year answer checks every record
+            store.item("item-14-0")
+    assert current_archive(db_path).read_bytes() == spoiled
+
+
+def test_a_change_to_a_year_with_a_bad_record_is_refused_before_anything_is_written(
+    db_path: Path,
+) -> None:
+    five_months(db_path).close()
+    spoiled = spoil_archived(db_path, day(7), "position", "first")
+    hot = db_path.read_bytes()
+    with open_store(db_path) as store:
+        assert store.items_on(day(14))
+        with pytest.raises(ArchiveUnreadableError):
+            store.toggle_rest_day(day(15))  # rewriting the year would copy the bad record
+    assert current_archive(db_path).read_bytes() == spoiled
+    assert db_path.read_bytes() == hot
+
+
+def test_a_record_whose_day_is_not_a_date_refuses_every_read_of_its_year(db_path: Path) -> None:
+    # The window is chosen by the day, so a record without a usable one cannot be placed.
+    five_months(db_path).close()
+    spoil_archived(db_path, day(7), "day", "9999-12-31")
+    with open_store(db_path, read_only=True) as store:
+        with pytest.raises(ArchiveUnreadableError, match="outside the dates"):
+            store.items_on(day(14))
+        assert store.items_between(THIS_WEEK, TODAY)  # the recent weeks need no archive
 
 
 def test_a_missing_archive_is_an_error_not_an_empty_history(db_path: Path) -> None:
