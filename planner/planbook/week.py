@@ -89,6 +89,19 @@ def read_week(store: Store, catalogue: Catalogue, monday: date, today: date) -> 
     )
 
 
+READ_AHEAD_WEEKS = 8
+"""Weeks before the shown one whose archive file is read ahead (when they are archived)."""
+
+
+def read_ahead(store: Store, monday: date) -> None:
+    """Read the archive of the weeks just before ``monday`` in an idle moment.
+
+    Going back through old weeks, the next year's file is then read while the user
+    looks at this week, not on the key that reaches it. Nothing to do in recent weeks.
+    """
+    store.read_ahead(monday - timedelta(weeks=READ_AHEAD_WEEKS), monday - timedelta(days=1))
+
+
 def exercise_name(catalogue: Catalogue, exercise_id: str) -> str:
     """The name to show for an exercise id (a deleted custom exercise still gets a label)."""
     try:

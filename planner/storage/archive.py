@@ -202,14 +202,24 @@ class Archive:
                 decode = DECODERS[name]
                 yield from ((doc, decode(doc)) for doc in table.values() if lo <= doc["day"] <= hi)
                 continue
-            if (year, name) not in self._checked and (year, name) not in self._days_checked:
-                self._check_days(year, name, table)
+            self.ready([year])
             values = self._values.setdefault((year, name), {})
             wanted = {key: doc for key, doc in table.items() if lo <= doc["day"] <= hi}
             new = {key: doc for key, doc in wanted.items() if key not in values}
             if new:
                 values.update(self._decode(year, name, new))
             yield from ((doc, values[key]) for key, doc in wanted.items())
+
+    def ready(self, years: Iterable[int]) -> None:
+        """Read ``years``' files and check their records' days now, so a later ``between``
+        into them only decodes what it returns. Raises as ``between`` does."""
+        for year in years:
+            if year in self._staged:
+                continue
+            tables = self._tables(year)
+            for name in KEYS:
+                if (year, name) not in self._checked and (year, name) not in self._days_checked:
+                    self._check_days(year, name, tables.get(name, {}))
 
     def stage(self, year: int, tables: Tables) -> None:
         """Make ``tables`` the whole of ``year`` when the open transaction commits."""

@@ -82,6 +82,19 @@ class Split:
         )
         return values + archived
 
+    def read_ahead(self, lo: str, hi: str) -> None:
+        """Read the archive files holding the days from ``lo`` to ``hi`` before a query needs
+        them (nothing when those days are all in the hot file)."""
+        if self.cutoff is None or lo >= self.cutoff:
+            return
+        years = self.archive.years(int(lo[:4]), int(hi[:4]))
+
+        def ready() -> list[None]:
+            self.archive.ready(years)
+            return []
+
+        self._reading(ready)
+
     def everything(self, name: str) -> list[Doc]:
         """Every record of table ``name``, hot and archived."""
         return [*self._tables[name].all(), *self.for_reading(name)]

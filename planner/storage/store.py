@@ -303,6 +303,14 @@ class Store:
         items = cast("list[PlanItem]", self._split.between("plan_items", lo, hi))
         return sorted(items, key=lambda item: (item.day, item.position))
 
+    def read_ahead(self, start: date, end: date) -> None:
+        """Read the archived years holding ``start`` to ``end`` now, ahead of a query for them.
+
+        For idle moments: a later query of those days then only decodes what it returns.
+        An unreadable archive is reported as reads report it (``carry_on_without_archive``).
+        """
+        self._split.read_ahead(start.isoformat(), end.isoformat())
+
     def items_on(self, day: date) -> list[PlanItem]:
         """The plan items of one day, in order."""
         return self.items_between(day, day)

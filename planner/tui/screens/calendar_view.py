@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on
@@ -25,12 +26,15 @@ from planner.domain.models import PlanItem
 from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import monday_of
 from planner.planbook.journal import settle, waiting_sessions
-from planner.planbook.week import Week, read_week
+from planner.planbook.week import Week, read_ahead, read_week
 from planner.storage.store import Store
 from planner.tui.calendar_texts import day_views, detail_text, header_text, item_views
 from planner.tui.errors import reports_user_errors
 from planner.tui.widgets.day_column import DayView, ItemView
 from planner.tui.widgets.week_grid import WeekGrid
+
+READ_AHEAD_DELAY_S = 0.1
+"""After a new week is painted, how long before the weeks before it are read ahead."""
 
 _PALETTE_HINT_MIN_WIDTH = 90
 """Narrowest terminal whose footer holds the calendar's keys, the app's and the ctrl+p hint."""
@@ -145,6 +149,7 @@ class CalendarView(Screen[None]):
         """Read the week when the selection left it, keep the index in range, repaint."""
         if monday_of(selection.day) != self.week.monday:
             self.week = read_week(self.store, self.catalogue, monday_of(selection.day), self.today)
+            self.set_timer(READ_AHEAD_DELAY_S, partial(read_ahead, self.store, self.week.monday))
         fixed = self._select(selection.day, index=selection.index)
         if fixed != selection:
             self.selection = fixed

@@ -208,6 +208,33 @@ def test_opening_does_not_read_the_archive_and_recent_weeks_never_need_it(
         assert loads.count(current_archive(db_path)) == 1
 
 
+def test_reading_ahead_reads_an_old_year_once_and_recent_weeks_not_at_all(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    five_months(db_path).close()
+    loads = record_loads(monkeypatch)
+    with open_store(db_path, read_only=True) as store:
+        store.read_ahead(CUTOFF, TODAY)  # all in the hot file: nothing to read
+        assert loads == []
+        store.read_ahead(day(0), day(20))
+        assert loads == [current_archive(db_path)]
+        # The week asked for later answers as before, from the file already read.
+        assert [item.id for item in store.items_on(day(7))] == ["item-7-0", "item-7-1"]
+        assert loads == [current_archive(db_path)]
+
+
+def test_reading_ahead_into_an_unreadable_archive_reports_it_once(db_path: Path) -> None:
+    five_months(db_path).close()
+    current_archive(db_path).write_bytes(b"\x00 not an archive")
+    reported: list[ArchiveUnreadableError] = []
+    with open_store(db_path) as store:
+        store.carry_on_without_archive(reported.append)
+        store.read_ahead(day(0), day(20))
+        store.read_ahead(day(0), day(20))
+        assert store.items_on(day(7)) == []
+        assert len(reported) == 1 and reported[0] is store.archive_problem
+
+
 def test_a_garbage_archive_still_opens_and_old_weeks_raise_a_clear_error(db_path: Path) -> None:
     five_months(db_path).close()
     archive = current_archive(db_path)
