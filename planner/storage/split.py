@@ -244,6 +244,13 @@ class Split:
             self.summaries.keep(fresh, current)
         return merge_tallies(*groups)
 
+    def tallies_kept(self) -> bool:
+        """Whether ``tallies`` can answer from kept summaries, reading no archive file."""
+        if self.cutoff is None:
+            return True
+        years = self.archive.years()
+        return all(self.summaries.get((y, self.archive.parts.get(y, 0))) is not None for y in years)
+
     def latest_logs(self, count: int) -> list[Doc]:
         """At least ``count`` log records if there are that many: the hot ones, then
         archived years from the newest, read only while more are needed."""

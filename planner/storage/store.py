@@ -477,6 +477,14 @@ class Store:
         """
         return self._split.tallies()
 
+    def week_tallies_kept(self) -> bool:
+        """Whether ``week_tallies`` is cheap now: every archived year's tallies are kept.
+
+        False before the first history ever read on a data file, and after a change to
+        an archived year, until ``week_tallies`` has tallied those years again.
+        """
+        return self._split.tallies_kept()
+
     def recent_logs(self, count: int) -> list[SessionLog]:
         """The ``count`` sessions started last, newest first.
 

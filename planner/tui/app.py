@@ -6,7 +6,7 @@ import asyncio
 import gc
 import signal
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App
@@ -25,6 +25,9 @@ from planner.tui.errors import ErrorReportingApp, reports_user_errors_async
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 
+if TYPE_CHECKING:
+    from planner.tui.screens.history import HistoryScreen
+
 _TCSS = Path(__file__).parent / "tcss"
 
 
@@ -37,6 +40,10 @@ def _binding_commands() -> type[Provider]:
 
 UPKEEP_DELAY_S = 0.3
 """How long after the first frame the app moves old weeks to the archive."""
+
+HISTORY_READY_DELAY_S = UPKEEP_DELAY_S + 0.1
+"""How long after the first frame the app builds the history screen and reads its data:
+after the upkeep, whose change would make a read made before it out of date."""
 
 
 class PlannerApp(ErrorReportingApp[None]):
@@ -113,16 +120,33 @@ class PlannerApp(ErrorReportingApp[None]):
         # calendar's first frame should not wait for screens the user may never open.
         self.add_mode("catalogue", self._catalogue_screen)
         self.add_mode("history", self._history_screen)
+        self._history: HistoryScreen | None = None
 
     def _catalogue_screen(self) -> Screen[None]:
         from planner.tui.screens.catalogue import CatalogueScreen
 
         return CatalogueScreen(self.store, self.catalogue, self.clock)
 
-    def _history_screen(self) -> Screen[None]:
-        from planner.tui.screens.history import HistoryScreen
+    def _history_screen(self) -> HistoryScreen:
+        if self._history is None:
+            from planner.tui.screens.history import HistoryScreen
 
-        return HistoryScreen(self.store, self.catalogue, self.clock)
+            self._history = HistoryScreen(self.store, self.catalogue, self.clock)
+        return self._history
+
+    def _ready_history(self) -> None:
+        """Build the history screen and read its data ahead of the first ``h``.
+
+        Its styles join the app's stylesheet now too, to be parsed by the style refresh
+        Textual runs anyway as a mode's screen first shows.
+        """
+        if self._history is not None:  # shown already, or made ready
+            return
+        screen = self._history_screen()
+        for path in screen.css_path:
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
+        screen.read_ahead()
 
     def notify(
         self,
@@ -206,6 +230,7 @@ class PlannerApp(ErrorReportingApp[None]):
         # After a short wait, not right after the refresh: Textual's writer thread may
         # still be sending the first frame to the terminal, and the move would hold it up.
         self.set_timer(UPKEEP_DELAY_S, self._move_old_weeks)
+        self.set_timer(HISTORY_READY_DELAY_S, self._ready_history)
 
     def _move_old_weeks(self) -> None:
         """Move weeks that left the recent window to the archive, now the calendar is up."""

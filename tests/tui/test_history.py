@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from planner.domain.history import history_stats
+from planner.domain.history import WeekTally, history_stats
 from planner.domain.models import Activity, Effort, Plan, Profile
+from planner.storage.store import Store
+from planner.tui.app import HISTORY_READY_DELAY_S
 from planner.tui.screens.history import HistoryScreen
 from planner.tui.widgets.history_pain import BLOCKS, PainBars
 from planner.tui.widgets.history_sessions import RecentSessions
@@ -22,6 +26,11 @@ TODAY = FIXED_NOW.date()
 
 def _text(widget: Static) -> str:
     return str(widget.render())
+
+
+def session_lines(screen: Screen[object]) -> list[str]:
+    """The recent sessions' list as its lines of text."""
+    return _text(screen.query_one("#history-session-list", Static)).splitlines()
 
 
 async def test_h_opens_history_and_an_empty_log_gets_a_friendly_page() -> None:
@@ -63,9 +72,9 @@ async def test_a_year_of_sessions_fills_table_cards_sparklines_and_list() -> Non
         for row in (before, after):
             assert sum(row.count(block) for block in BLOCKS) >= 20
         assert dates.strip().endswith("23 Nov")
-        entries = screen.query(".history-session")
-        assert len(entries) == 20
-        assert "Mon 23 Nov" in _text(entries.first(Static))
+        lines = session_lines(app.screen)
+        assert len([line for line in lines if " min" in line]) == 20  # one per session
+        assert lines[0].startswith("Mon 23 Nov  done")
 
 
 async def test_notes_are_shown_exactly_as_typed() -> None:
@@ -77,8 +86,7 @@ async def test_notes_are_shown_exactly_as_typed() -> None:
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        notes = [_text(n) for n in app.screen.query(".history-note").results(Static)]
-        assert notes == [note]
+        assert session_lines(app.screen)[2] == f"  {note}"
 
 
 async def test_a_session_logged_elsewhere_shows_when_history_is_reopened() -> None:
@@ -87,15 +95,15 @@ async def test_a_session_logged_elsewhere_shows_when_history_is_reopened() -> No
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        before = len(app.screen.query(".history-session"))
+        before = session_lines(app.screen)
         await pilot.press("c")
         await pilot.pause()
         store.log_session(session(TODAY + timedelta(days=0), note="Evening session, felt loose."))
         await pilot.press("h")
         await pilot.pause()
-        assert len(app.screen.query(".history-session")) == before + 1
-        first_note = app.screen.query(".history-note").first(Static)
-        assert _text(first_note) == "Evening session, felt loose."
+        after = session_lines(app.screen)
+        assert after[2] == "  Evening session, felt loose."
+        assert after[3:] == before  # the new session on top, the others as they were
 
 
 async def test_r_refreshes_and_w_s_move_the_focus() -> None:
@@ -154,3 +162,63 @@ async def test_a_plan_with_nothing_logged_yet_shows_its_weeks_without_failing() 
         assert "nothing logged yet" in str(screen.query_one(TitleBar).render())
         table = screen.query_one(HistoryWeeks)
         assert table.row_count >= 3
+
+
+def count_tally_reads(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time the store's weekly tallies are read."""
+    reads: list[int] = []
+    real = store.week_tallies
+
+    def counting() -> list[WeekTally]:
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(store, "week_tallies", counting)
+    return reads
+
+
+async def test_the_history_is_read_ahead_after_the_first_frame_and_shown_by_h(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = history_store(weeks=3)
+    reads = count_tally_reads(store, monkeypatch)
+    app = history_app(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(HISTORY_READY_DELAY_S + 0.2)
+        assert len(reads) == 1  # no key pressed yet
+        await pilot.press("h")
+        await pilot.pause()
+        assert len(reads) == 1  # the read made ahead is the one shown
+        assert session_lines(app.screen)[0].startswith("Mon 23 Nov")
+        await pilot.press("r")  # refresh reads again
+        await pilot.pause()
+        assert len(reads) == 2
+
+
+async def test_a_session_logged_after_the_read_ahead_is_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = history_store(weeks=3)
+    app = history_app(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(HISTORY_READY_DELAY_S + 0.2)
+        store.log_session(session(TODAY, note="Logged after the read-ahead."))
+        await pilot.press("h")
+        await pilot.pause()
+        assert session_lines(app.screen)[2] == "  Logged after the read-ahead."
+
+
+async def test_no_read_ahead_while_archived_years_still_need_tallying(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = history_store(weeks=3)
+    reads = count_tally_reads(store, monkeypatch)
+    monkeypatch.setattr(store, "week_tallies_kept", lambda: False)
+    app = history_app(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(HISTORY_READY_DELAY_S + 0.2)
+        assert reads == []  # tallying years would stall the keys: h pays for it
+        await pilot.press("h")
+        await pilot.pause()
+        assert len(reads) == 1
+        assert not app.screen.has_class("-empty")

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.dates import month_year
-from planner.planbook.history import read_history
+from planner.planbook.history import HistoryView, read_history
 from planner.storage.store import Store
 from planner.tui.widgets.history_pain import PainTrend
 from planner.tui.widgets.history_sessions import RecentSessions
@@ -69,6 +69,23 @@ class HistoryScreen(Screen[None]):
         self.clock = clock
         self._history_drawn: tuple[int, date] | None = None
         """The store revision and the day the history was last drawn for."""
+        self._read_ahead: tuple[tuple[int, date], HistoryView] | None = None
+        """The history read by ``read_ahead``, with the revision and day it was read for."""
+
+    def read_ahead(self) -> None:
+        """Read the history now, in an idle moment, for the first time the screen shows.
+
+        The read is used once, and only while the data and the day are still the same.
+        Skipped when the archived years must be tallied first (the first history ever
+        on a data file): that takes long enough to stall the keys, so ``h`` pays it.
+        """
+        if not self.store.week_tallies_kept():
+            return
+        today = self.clock.today()
+        self._read_ahead = (
+            (self.store.revision, today),
+            read_history(self.store, today, RECENT_COUNT),
+        )
 
     def compose(self) -> ComposeResult:
         yield TitleBar("History", id="history-title")
@@ -94,7 +111,11 @@ class HistoryScreen(Screen[None]):
         """Read the history again and redraw everything."""
         today = self.clock.today()
         self._history_drawn = (self.store.revision, today)
-        view = read_history(self.store, today, RECENT_COUNT)
+        read, self._read_ahead = self._read_ahead, None
+        if read is not None and read[0] == self._history_drawn:
+            view = read[1]
+        else:
+            view = read_history(self.store, today, RECENT_COUNT)
         history = view.history
         self.set_class(history.empty, "-empty")
         self.refresh_bindings()

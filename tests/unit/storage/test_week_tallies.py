@@ -96,3 +96,18 @@ def test_a_damaged_summary_file_is_rebuilt_without_a_word(db_path: Path) -> None
             logs, items, TODAY
         )
     assert summary_path(db_path).read_bytes().startswith(b'{"format":1')
+
+
+def test_tallies_are_kept_once_tallied_until_an_archived_year_changes(db_path: Path) -> None:
+    store, items, _ = five_years(db_path)
+    with store:
+        assert not store.week_tallies_kept()  # never tallied on this file
+        store.week_tallies()
+        assert store.week_tallies_kept()
+        store.remove_item(items[10].id)  # its archived year is written anew
+        assert not store.week_tallies_kept()
+        store.week_tallies()
+        assert store.week_tallies_kept()
+    with open_store(db_path) as store:  # kept on disk for the next run
+        assert store.week_tallies_kept()
+    assert Store.in_memory().week_tallies_kept()  # nothing archived: nothing to tally
