@@ -137,8 +137,7 @@ class PlannerApp(ErrorReportingApp[None]):
     def _ready_history(self) -> None:
         """Build the history screen and read its data ahead of the first ``h``.
 
-        Its styles join the app's stylesheet now too, to be parsed by the style refresh
-        Textual runs anyway as a mode's screen first shows.
+        Its styles join the app's stylesheet now too, so opening it need not read them.
         """
         if self._history is not None:  # shown already, or made ready
             return
@@ -146,6 +145,9 @@ class PlannerApp(ErrorReportingApp[None]):
         for path in screen.css_path:
             if not self.stylesheet.has_source(str(path), ""):
                 self.stylesheet.read(path)
+                # Parsed now (only the new file: the others' rules are cached), or the
+                # next calendar key that restyles a widget would pay for it.
+                self.stylesheet.parse()
         screen.read_ahead()
 
     def notify(
