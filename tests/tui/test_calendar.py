@@ -336,7 +336,9 @@ async def test_read_only_store_refuses_edits(catalogue, fake_clock) -> None:
 
 
 async def test_markup_in_a_name_shows_literally(store, catalogue, fake_clock) -> None:
-    odd = replace(catalogue.get("deep-squat"), id="odd", name="[bold]x[/] sq", custom=True)
+    odd = replace(
+        catalogue.get("deep-squat"), id="odd", name="[bold]x[/] sq", short_name="", custom=True
+    )
     catalogue.put_custom(odd)
     store.add_item(date(2026, 11, 26), "odd", odd.start)
     app = make_app(store, catalogue, fake_clock)

@@ -20,6 +20,7 @@ from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.exercise_form import ExerciseForm, slugify, unique_id
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList
+from planner.tui.widgets.day_column import DayColumn
 from tests.conftest import FakeClock
 
 TODAY = date(2026, 11, 25)
@@ -358,3 +359,32 @@ def test_unique_id_adds_a_number_until_free() -> None:
     long_id = unique_id("a very long name " * 5, {"a-very-long-name-a-very-long-name-a"})
     assert long_id == "a-very-long-name-a-very-long-name-a-2"
     assert len(long_id) <= 40
+
+
+async def test_an_own_exercise_can_have_a_short_name_for_the_calendar(
+    store: Store, catalogue: Catalogue, fake_clock: FakeClock
+) -> None:
+    app = _app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await _open_catalogue(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = await _fill_form(pilot, "Cat and camel on all fours")
+        short = form.query_one("#form-short-name", Input)
+        short.value = "Cat and camel"  # 13 letters: one too many
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(form.query_one("#form-error", Static).render())
+        assert error == "Short name: must be at most 12 characters, got 13"
+        assert pilot.app.focused is short
+        short.value = "Cat & camel"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [saved] = store.custom_exercises()
+        assert (saved.short_name, saved.brief_name) == ("Cat & camel", "Cat & camel")
+        await pilot.press("a", "enter")  # on today, then back to the calendar
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        column = pilot.app.screen.query_one("#day-2", DayColumn).text
+        assert "Cat & camel" in column and "…" not in column

@@ -39,7 +39,7 @@ def _app(*, with_own: bool = False) -> PlannerApp:
 # Name, then tab past level, kind and sides to the position, the steps and the first hold.
 _FILL_FORM_WITH_A_BAD_HOLD = [
     *"Wall sit",
-    *["tab"] * 4,
+    *["tab"] * 5,  # past the short name, level, kind and sides
     *"Back to a wall",
     "tab",
     *"Slide down",

@@ -25,7 +25,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from planner.domain.base_poses import BASE_POSES, base_pose_id
 from planner.domain.catalogue import CatalogueError, parse_exercise
 from planner.domain.figure import Pose, pose_to_doc
-from planner.domain.models import Dose, Exercise, Kind, Sides
+from planner.domain.models import SHORT_NAME_MAX, Dose, Exercise, Kind, Sides
 from planner.domain.text_rules import terminal_safe
 from planner.tui.widgets.exercise_detail import describe_kind, describe_level, describe_sides
 
@@ -95,6 +95,7 @@ def _lines(text: str) -> list[str]:
 _FIELD_LABELS: dict[str, tuple[str, str]] = {
     "id": ("Name", "form-name"),
     "name": ("Name", "form-name"),
+    "short_name": ("Short name", "form-short-name"),
     "level": ("Level", "form-level"),
     "kind": ("Kind", "form-kind"),
     "sides": ("Sides", "form-sides"),
@@ -185,6 +186,15 @@ class ExerciseForm(ModalScreen[Exercise | None]):
             yield Static(Content(terminal_safe(heading)), id="form-title")
             with VerticalScroll(id="form-fields"):
                 yield _row("Name", Input(ex.name, id="form-name", compact=True))
+                yield _row(
+                    "Short name",
+                    Input(
+                        ex.short_name,
+                        id="form-short-name",
+                        compact=True,
+                        placeholder=f"optional, up to {SHORT_NAME_MAX} letters, for the calendar",
+                    ),
+                )
                 yield _row("Level", _select("form-level", _LEVELS, ex.level))
                 yield _row("Kind", _select("form-kind", _KINDS, ex.kind.value))
                 yield _row("Sides", _select("form-sides", _SIDES, ex.sides.value))
@@ -232,6 +242,7 @@ class ExerciseForm(ModalScreen[Exercise | None]):
         doc: dict[str, Any] = {
             "id": exercise_id,
             "name": name,
+            "short_name": self.query_one("#form-short-name", Input).value.strip(),
             "level": self.query_one("#form-level", Select).value,
             "kind": self.query_one("#form-kind", Select).value,
             "sides": self.query_one("#form-sides", Select).value,

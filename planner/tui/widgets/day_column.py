@@ -157,6 +157,7 @@ class DayColumn(Widget):
         lines: list[Line] = [head_line, _padded([(word, style)], width)]
         line_items: list[int | None] = [None, None]
         resting = view.status is DayStatus.REST
+        room = self._shared_width(width) - 1  # after the marker (or the dose's indent)
         for index, item in enumerate(view.items):
             cursor = view.selected and view.selected_item == index
             marker = "▸" if cursor else ("=" if item.held else " ")
@@ -164,12 +165,29 @@ class DayColumn(Widget):
             dose_style = "cursor" if cursor else ("resting" if resting else "dose")
             # Exercise names may be the user's own text: they are only ever drawn as text.
             names = (item.name, item.short_name) if item.short_name else (item.name,)
-            name = first_fitting(names, width - 1)
-            dose = first_fitting(item.doses, width - 1)
-            lines.append(((_fit(marker + name, width), name_style),))
-            lines.append(((_fit(" " + dose, width), dose_style),))
+            name = first_fitting(names, room)
+            dose = first_fitting(item.doses, room)
+            # Cut (if at all) at the shared width too, then padded to this column's own.
+            name_line = set_cell_size(_fit(marker + name, room + 1), width)
+            dose_line = set_cell_size(_fit(" " + dose, room + 1), width)
+            lines.append(((name_line, name_style),))
+            lines.append(((dose_line, dose_style),))
             line_items += [index, index]
         return lines, line_items
+
+    def _shared_width(self, width: int) -> int:
+        """The width of the week's narrowest column (they differ by a cell at most).
+
+        Names and doses are worded for it, so one exercise reads the same on every day
+        instead of in full on the one column that happens to be a cell wider.
+        """
+        parent = self.parent
+        widths = [
+            column.content_size.width
+            for column in (parent.children if parent is not None else ())
+            if isinstance(column, DayColumn) and column.content_size.width
+        ]
+        return min([width, *widths])
 
     def _fit_height(
         self, lines: list[Line], line_items: list[int | None], height: int
