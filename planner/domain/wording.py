@@ -32,6 +32,17 @@ def counted(count: float, noun: str) -> str:
     return f"{number(count)} {plural(noun, count)}"
 
 
+def a_or_an(count: int) -> str:
+    """The article a number takes when read aloud: ``an 8-week plan``, ``an 11-week plan``.
+
+    Said in English, a whole number starts with a vowel sound when it starts with "eight",
+    or is eleven or eighteen (or eleven/eighteen thousand, and so on).
+    """
+    digits = str(abs(count))
+    leading = digits[: len(digits) % 3 or 3]  # the group read first: 11 of 11,000
+    return "an" if digits.startswith("8") or leading in ("11", "18") else "a"
+
+
 def share(part: float, whole: int, noun: str) -> str:
     """``part`` of ``whole``, the noun agreeing with the whole: ``0.5 of 1 planned session``."""
     return f"{number(part)} of {counted(whole, noun)}"

@@ -21,7 +21,7 @@ from planner.domain.pain_gate import pain_check_log
 from planner.domain.plan_size import minutes_trend
 from planner.domain.progression import generate_plan, weekly_work_seconds
 from planner.domain.red_flags import red_flag_advice
-from planner.domain.wording import counted
+from planner.domain.wording import a_or_an, counted
 from planner.planbook.change import change
 from planner.planbook.review import apply_review
 from planner.storage.store import Store
@@ -93,7 +93,8 @@ def summary(draft: PlanDraft, catalogue: Catalogue) -> str:
     plan, profile = draft.plan, draft.plan.profile
     sessions = len({item.day for item in plan.items})
     lines = [
-        f"Saved a {profile.weeks}-week plan from {short_date(profile.start, year=True)} "
+        f"Saved {a_or_an(profile.weeks)} {profile.weeks}-week plan "
+        f"from {short_date(profile.start, year=True)} "
         f"to {short_date(plan.end, year=True)}: "
         f"{counted(sessions, 'session')}, {counted(len(plan.rest_days), 'rest day')}.",
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner.domain.plan_size import minutes_trend
-from planner.domain.wording import counted, number, plural, share
+from planner.domain.wording import a_or_an, counted, number, plural, share
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,15 @@ def test_a_share_agrees_with_the_whole() -> None:
     assert share(0.5, 1, "planned session") == "0.5 of 1 planned session"
     assert share(1.5, 3, "planned session") == "1.5 of 3 planned sessions"
     assert share(0, 1, "planned session") == "0 of 1 planned session"
+
+
+@pytest.mark.parametrize(
+    ("count", "article"),
+    [(1, "a"), (6, "a"), (8, "an"), (11, "an"), (12, "a"), (18, "an"), (80, "an"), (110, "a")]
+    + [(11_000, "an"), (1_100, "a"), (18_500, "an"), (800, "an")],
+)
+def test_the_article_a_number_takes(count: int, article: str) -> None:
+    assert a_or_an(count) == article
 
 
 def test_numbers_never_show_a_trailing_zero() -> None:

@@ -58,3 +58,13 @@ def test_the_summary_of_a_one_week_plan(catalogue: Catalogue) -> None:
     assert lines[0].startswith("Saved a 1-week plan from Mon 2 Dec 2030")
     assert lines[0].endswith(": 2 sessions, 5 rest days.")
     assert lines[1].startswith("About ") and lines[1].endswith(" of exercise in week 1.")
+
+
+@pytest.mark.parametrize(
+    ("weeks", "saved"), [(8, "Saved an 8-week plan"), (11, "Saved an 11-week")]
+)
+def test_the_summary_says_an_8_week_plan(catalogue: Catalogue, weeks: int, saved: str) -> None:
+    plan = new_plan(profile(weeks=weeks), catalogue, MONDAY)
+    assert summary(draft_plan(Store.in_memory(), catalogue, plan, MONDAY), catalogue).startswith(
+        saved
+    )
