@@ -56,6 +56,7 @@ examples:
   planner export                                    this week, as text
   planner export --format markdown --from 2026-11-30 --weeks 6 -o plan.md
   planner export --format ics --week 2026-W49 -o back.ics --force
+  planner export --format ics --weeks 6 --at 07:30 --remind 30 -o back.ics
   planner export --format json --with-history -o - | jq .   '-' is stdout"""
 
 
@@ -161,6 +162,26 @@ def _add_file_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _clock_option(text: str) -> object:
+    """``--at``: a time of day, or argparse's one-line usage error."""
+    from planner.domain.calendar_reminders import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _remind_option(text: str) -> int:
+    """``--remind``: minutes before a session, or argparse's one-line usage error."""
+    from planner.domain.calendar_reminders import parse_remind
+
+    try:
+        return parse_remind(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``planner`` and its sub-commands."""
     parser = _OneLineParser(
@@ -237,6 +258,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE ('-' is standard output; default: standard output)",
     )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument(
+        "--at",
+        type=_clock_option,
+        metavar="HH:MM",
+        help="ics: the time of day sessions go in the calendar (default: the app's "
+        "setting, 18:00 unless changed)",
+    )
+    export.add_argument(
+        "--remind",
+        type=_remind_option,
+        metavar="MIN",
+        help="ics: minutes before each session the reminder goes off, 0 to 1440 "
+        "(default: the app's setting, 15 unless changed)",
+    )
     export.add_argument(
         "--with-history",
         action="store_true",

@@ -43,6 +43,8 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     """Render the asked-for weeks in the asked-for format to stdout, ``-o -`` or ``-o FILE``."""
     if args.with_history and args.format not in ("markdown", "json"):
         raise UserError("--with-history works only with --format markdown or json")
+    if args.format != "ics" and (args.at is not None or args.remind is not None):
+        raise UserError("--at and --remind work only with --format ics")
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise UserError(f"--weeks must be from 1 to {MAX_WEEKS}, not {args.weeks}")
     target = None if args.output in (None, "-") else Path(args.output).expanduser()
@@ -59,6 +61,7 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     with open_store(db_path, read_only=True) as store:
         catalogue = catalogue.with_custom(store.custom_exercises())
         window = export_window(store, start, args.weeks)
+        settings = store.settings()
         history = ""
         sessions = store.logs() if args.with_history and args.format == "json" else None
         if args.with_history and args.format == "markdown":
@@ -68,7 +71,12 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
             history = history_section(read_history(store, today, recent=0).history)
 
     if args.format == "ics":
-        data = render_ics(window, catalogue)
+        data = render_ics(
+            window,
+            catalogue,
+            at=settings.calendar_at if args.at is None else args.at,
+            remind_min=settings.calendar_remind_min if args.remind is None else args.remind,
+        )
     elif args.format == "json":
         from planner.domain.export_json import render_json
 

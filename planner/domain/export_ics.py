@@ -10,24 +10,29 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, vDatetime, vDuration, vText
+from icalendar import Alarm, Calendar, Event, vDatetime, vDuration, vInt, vText
 
+from planner.domain.calendar_reminders import DEFAULT_AT, DEFAULT_REMIND_MIN
 from planner.domain.catalogue import Catalogue
 from planner.domain.export_model import (
     SAFETY_NOTE,
     ExportDay,
     ExportWindow,
+    HowTo,
     export_days,
+    how_tos,
     safety_footer,
 )
 
-EVENT_TIME = time(18, 0)
-"""When sessions are put in the calendar: early evening, after a day at the desk."""
-
-REMINDER_BEFORE = timedelta(minutes=15)
-"""How long before a session the calendar app nags."""
-
 UID_DOMAIN = "back-planner.local"
+
+SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+"""SEQUENCE counts seconds from here: it fits the 32-bit integer RFC 5545 allows until 2094."""
+
+
+def sequence_at(stamp: datetime) -> int:
+    """The SEQUENCE of an export made at ``stamp`` (UTC): later exports get higher numbers."""
+    return max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))
 
 
 def _description(day: ExportDay) -> str:
@@ -41,23 +46,30 @@ def _description(day: ExportDay) -> str:
     return "\n".join(lines)
 
 
+def _how_lines(how: HowTo) -> list[str]:
+    lines = [how.name, f"Start: {how.position}" if how.position else ""]
+    lines += [f"{number}. {step}" for number, step in enumerate(how.steps, start=1)]
+    lines += [f"Take care: {' '.join(how.cautions)}" if how.cautions else "", ""]
+    return [line for line in lines[:-1] if line] + [""]
+
+
 def _calendar_description(window: ExportWindow, days: list[ExportDay]) -> str:
-    reminders: dict[str, str] = {}
-    for day in days:
-        for entry in day.entries:
-            if entry.reminder or entry.cautions:
-                cautions = " ".join(f"Caution: {c}" for c in entry.cautions)
-                reminders.setdefault(entry.name, " ".join(filter(None, (entry.reminder, cautions))))
-    lines = window.advice_lines()
-    if lines:
-        lines.append("")
-    lines += [f"{name}: {how}" for name, how in reminders.items()]
-    lines += ["", SAFETY_NOTE, "", *safety_footer()]
+    before, after = window.advice_around_safety_note()
+    lines = [*before, f"Safety: {SAFETY_NOTE}", *after, ""]
+    for how in how_tos(days):
+        lines += _how_lines(how)
+    lines += safety_footer()
     return "\n".join(lines)
 
 
-def _event(day: ExportDay, stamp: vDatetime, alarm_fixed: tuple[vText, vDuration]) -> Event:
-    start = datetime.combine(day.day, EVENT_TIME)
+def _event(
+    day: ExportDay,
+    at: time,
+    shared: tuple[vDatetime, vInt],
+    alarm_fixed: tuple[vText, vDuration],
+) -> Event:
+    start = datetime.combine(day.day, at)
+    stamp, sequence = shared
     count = len(day.entries)
     summary = vText(
         f"Back exercises: {count} exercise{'s' if count != 1 else ''}, {day.minutes} min"
@@ -70,6 +82,7 @@ def _event(day: ExportDay, stamp: vDatetime, alarm_fixed: tuple[vText, vDuration
     event.add("dtend", vDatetime(start + timedelta(minutes=max(1, day.minutes))))
     event.add("dtstamp", stamp)
     event.add("uid", vText(f"{day.day:%Y%m%d}-session@{UID_DOMAIN}"))
+    event.add("sequence", sequence)
     event.add("description", vText(_description(day)))
     action, trigger = alarm_fixed
     alarm = Alarm()
@@ -81,9 +94,15 @@ def _event(day: ExportDay, stamp: vDatetime, alarm_fixed: tuple[vText, vDuration
 
 
 def render_ics(
-    window: ExportWindow, catalogue: Catalogue, *, stamp: datetime | None = None
+    window: ExportWindow,
+    catalogue: Catalogue,
+    *,
+    stamp: datetime | None = None,
+    at: time = DEFAULT_AT,
+    remind_min: int = DEFAULT_REMIND_MIN,
 ) -> bytes:
-    """The exported window as an iCalendar file (``stamp`` is DTSTAMP, default now).
+    """The exported window as an iCalendar file: sessions at ``at``, a reminder
+    ``remind_min`` minutes before each (``stamp`` is DTSTAMP and sets SEQUENCE, default now).
 
     ``stamp`` may be in any time zone; it is written in UTC.
     """
@@ -94,15 +113,15 @@ def render_ics(
         uid=f"{window.start:%Y%m%d}-{window.weeks}w@{UID_DOMAIN}",
     )
     days = export_days(window, catalogue)
+    calendar.add("method", "PUBLISH")
     calendar.add("description", _calendar_description(window, days))
     # DTSTAMP is in UTC (RFC 5545); a naive stamp is taken to be UTC already.
-    stamp_value = vDatetime(
-        when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
-    )
-    alarm_fixed = (vText("DISPLAY"), vDuration(-REMINDER_BEFORE))
+    utc = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    shared = (vDatetime(utc), vInt(sequence_at(utc)))
+    alarm_fixed = (vText("DISPLAY"), vDuration(-timedelta(minutes=remind_min)))
     for day in days:
         if day.entries:
-            calendar.add_component(_event(day, stamp_value, alarm_fixed))
+            calendar.add_component(_event(day, at, shared, alarm_fixed))
     return b"".join(fold(line).encode() + b"\r\n" for line in calendar.content_lines() if line)
 
 

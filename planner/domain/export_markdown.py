@@ -1,8 +1,11 @@
 """The plan as a Markdown document, for sending to a physiotherapist.
 
-The same content as the text export: a section per week, a heading per day,
-a list of exercises with dose and reminder, rest days marked, the advice, the
-safety note, and optionally the history section put together elsewhere.
+The same structure as the text card: the advice with safety first, how to do each
+exercise once (start position, numbered steps, cautions), a week grid with a row
+per session day to tick and a pain column, the red-flag checklist, and
+optionally the history section put together elsewhere. Here nothing is squeezed:
+full names and doses, and the plan's notes too. Lines are separated by list
+items, tables and blank lines, never by two trailing spaces (editors strip them).
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from __future__ import annotations
 import re
 
 from planner.domain.catalogue import Catalogue
-from planner.domain.dates import long_date
+from planner.domain.dates import long_date, short_date, weekday
 from planner.domain.export_model import (
     SAFETY_NOTE,
-    ExportDay,
+    CardRow,
+    CardWeek,
     ExportWindow,
+    HowTo,
+    card_weeks,
     export_days,
+    how_tos,
     safety_footer,
 )
 from planner.domain.weeks import week_label
@@ -24,34 +31,69 @@ from planner.domain.weeks import week_label
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
+GRID_NOTE = (
+    "Tick a day when its session is done and note the pain (0 to 10) after it. "
+    "Days not listed are rest days."
+)
+
+
 def escape(text: str) -> str:
     """``text`` with every character Markdown could read as formatting escaped."""
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _day_lines(day: ExportDay) -> list[str]:
-    heading = f"### {long_date(day.day)}"
-    if day.rest:
-        return [heading, "", "*Rest day.*"]
-    if not day.entries:
-        return [heading, "", "*Nothing planned.*"]
-    lines = [heading, "", f"About {day.minutes} min.", ""]
-    for number, entry in enumerate(day.entries, start=1):
-        line = f"{number}. **{escape(entry.name)}**"
-        if entry.dose:
-            line += f": {escape(entry.dose)}"
-        if entry.reminder:
-            line += f"  \n   {escape(entry.reminder)}"
-        for caution in entry.cautions:
-            line += f"  \n   *Caution:* {escape(caution)}"
-        lines.append(line)
+def _how_lines(how: HowTo) -> list[str]:
+    lines = ["", f"### {escape(how.name)}"]
+    if how.position:
+        lines += ["", f"**Start:** {escape(how.position)}"]
+    if how.steps:
+        lines += ["", *(f"{n}. {escape(step)}" for n, step in enumerate(how.steps, start=1))]
+    if how.cautions:
+        lines += ["", "**Take care:**", "", *(f"- {escape(c)}" for c in how.cautions)]
     return lines
+
+
+def _row(row: CardRow) -> str:
+    if row.like is not None:
+        what = f"as {weekday(row.like)}"
+        if row.without:
+            what += f", without {escape(', '.join(row.without))}"
+    else:
+        what = "; ".join(
+            escape(f"{e.name}: {e.dose}" if e.dose else e.name) for e in row.day.entries
+        )
+    return f"| [ ] | {short_date(row.day.day)} | {what} | __/10 |"
+
+
+def _week_lines(week: CardWeek, weeks: int) -> list[str]:
+    first = week.first
+    label = week_label(first) if first.weekday() == 0 else f"from {long_date(first)}"
+    heading = f"### Week {week.number} of {weeks} ({label})"
+    if not week.rows:
+        return ["", f"{heading}: no sessions"]
+    sessions = len(week.rows)
+    heading += f": {sessions} session{'s' if sessions != 1 else ''}, about {week.minutes} min"
+    return [
+        "",
+        heading,
+        "",
+        "| Done | Day | Exercises | Pain |",
+        "| --- | --- | --- | --- |",
+        *(_row(row) for row in week.rows),
+    ]
 
 
 def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "") -> str:
     """The exported window as Markdown; ``history`` (already Markdown) is added at the end."""
     days = export_days(window, catalogue)
     lines = [f"# Back exercise plan: {long_date(window.start)} to {long_date(window.end)}"]
+    before, after = window.advice_around_safety_note()
+    lines += [
+        "",
+        *(f"> - {escape(text)}" for text in before),
+        f"> - **Safety:** {escape(SAFETY_NOTE)}",
+        *(f"> - {escape(text)}" for text in after),
+    ]
     if window.profile is not None:
         p = window.profile
         lines += [
@@ -60,26 +102,17 @@ def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "
             f"{p.minutes} minutes a session, over {p.weeks} week{'s' if p.weeks != 1 else ''} "
             f"from {long_date(p.start)}.",
         ]
-    if advice := window.advice_lines():
-        lines += ["", "> **Advice:**", ">", *(f"> - {escape(text)}" for text in advice)]
-    for week in range(window.weeks):
-        block = days[7 * week : 7 * week + 7]
-        first = block[0].day
-        label = week_label(first) if first.weekday() == 0 else f"from {long_date(first)}"
-        lines += ["", f"## Week {week + 1} of {window.weeks} ({label})"]
-        for day in block:
-            lines += ["", *_day_lines(day)]
-        sessions = [d for d in block if d.entries]
-        lines += [
-            "",
-            f"**Week total:** about {sum(d.minutes for d in sessions)} min in "
-            f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}.",
-        ]
-    lines += ["", f"> **Safety:** {escape(SAFETY_NOTE)}", ""]
+    if how := how_tos(days):
+        lines += ["", "## How to do them"]
+        for entry in how:
+            lines += _how_lines(entry)
+    lines += ["", "## Week by week", "", GRID_NOTE]
+    for week in card_weeks(window, days):
+        lines += _week_lines(week, window.weeks)
     title, *checklist = safety_footer()
-    lines += [f"**{escape(title)}**"]
+    lines += ["", f"## {escape(title.rstrip(':'))}"]
     for line in checklist:
-        # A heading line gets a blank line before it, so it never joins the list above.
+        # A heading line gets a blank line before and after it, so it never joins a list.
         lines += [f"- {escape(line[2:])}"] if line.startswith("- ") else ["", escape(line), ""]
     if history:
         lines += ["", history.rstrip("\n")]

@@ -1,7 +1,7 @@
 """What every export format shows, worked out once: the days of a window and what each holds.
 
 The text, Markdown and iCalendar writers only lay this out; the choices (what a
-day's length is, how a dose is worded, what the one-line reminder says) live here
+day's length is, how a dose is worded, which days repeat which) live here
 so the three formats never disagree.
 """
 
@@ -12,13 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.domain.advice import Advice, ordered
+from planner.domain.advice import Advice, Priority, ordered
 from planner.domain.catalogue import Catalogue
-from planner.domain.dose_words import dose_text
+from planner.domain.dose_words import dose_forms, dose_text
 from planner.domain.models import Dose, Exercise, PlanItem, Profile
 from planner.domain.phases import estimate_seconds
 from planner.domain.red_flags import CHECKLIST_TITLE, checklist_lines
-from planner.domain.status import is_rest
 from planner.domain.text_rules import terminal_safe
 
 SAFETY_NOTE = (
@@ -48,6 +47,21 @@ class ExportWindow:
         """The advice texts in the order every export prints them: safety first."""
         return [terminal_safe(a.text) for a in ordered(self.advice)]
 
+    def advice_around_safety_note(self, *, notes: bool = True) -> tuple[list[str], list[str]]:
+        """The advice to print before the standing safety note, and after it.
+
+        Before: the plan's own safety advice; after: paused progress and, with
+        ``notes``, how the plan was made (the card leaves those to the other exports).
+        So every export opens with what is about safety.
+        """
+        before, after = [], []
+        for advice in ordered(self.advice):
+            if advice.priority is Priority.SAFETY:
+                before.append(terminal_safe(advice.text))
+            elif notes or advice.priority is not Priority.NOTE:
+                after.append(terminal_safe(advice.text))
+        return before, after
+
     @property
     def end(self) -> date:
         """The last day of the window (inclusive)."""
@@ -59,25 +73,51 @@ class ExportWindow:
 
 
 @dataclass(frozen=True)
+class HowTo:
+    """How to do one exercise, said once per export: start position, every step, cautions."""
+
+    name: str
+    position: str
+    steps: tuple[str, ...]
+    cautions: tuple[str, ...]
+    grid_name: str = ""
+    """The short name the card's grid calls it by, when the full name does not start with it
+    (empty otherwise), so the grid's "One knee" can be found among the how-tos."""
+
+
+def how_to(exercise: Exercise) -> HowTo:
+    """The exercise's instructions from the catalogue, safe to print."""
+    short = exercise.brief_name
+    return HowTo(
+        terminal_safe(exercise.name),
+        terminal_safe(exercise.position),
+        tuple(terminal_safe(step) for step in exercise.steps),
+        tuple(terminal_safe(caution) for caution in exercise.cautions),
+        "" if exercise.name.startswith(short) else terminal_safe(short),
+    )
+
+
+@dataclass(frozen=True)
 class ExportEntry:
     """One exercise of a day, worded for people."""
 
     name: str
     dose: str
-    reminder: str
-    """One sentence or two on how to do it (empty when the exercise is unknown)."""
-    cautions: tuple[str, ...] = ()
-    """What to watch for with this exercise, from the catalogue."""
+    how: HowTo | None = None
+    """How to do it (None when the exercise is no longer in the catalogue)."""
+    grid_name: str = ""
+    """The name where room is short (the card's week grid)."""
+    grid_dose: str = ""
+    """The dose where room is short, in the same grammar as ``dose``."""
 
 
 @dataclass(frozen=True)
 class ExportDay:
-    """One day of the window: its exercises, its length, whether it is a rest day."""
+    """One day of the window: its exercises and its length."""
 
     day: date
     entries: tuple[ExportEntry, ...]
     seconds: float
-    rest: bool
 
     @property
     def minutes(self) -> int:
@@ -85,14 +125,16 @@ class ExportDay:
         return math.ceil(self.seconds / 60)
 
 
-def dose_words(exercise: Exercise | None, dose: Dose) -> str:
-    """The dose as every export words it (the one grammar of ``dose_words.dose_text``)."""
-    return dose_text(dose, exercise)
+def dose_words(exercise: Exercise | None, dose: Dose, *, compact: bool = False) -> str:
+    """The dose as every export words it (the one grammar of ``dose_words.dose_text``).
 
-
-def reminder(exercise: Exercise) -> str:
-    """A short reminder of how: the first two steps, or the start position if none."""
-    return terminal_safe(" ".join(exercise.steps[:2]) if exercise.steps else exercise.position)
+    ``compact`` is the same grammar squeezed for the card's grid (``2×30s a side``,
+    ``5 reps, 5s hold``): the shortest form that still says the side and the hold.
+    """
+    if not compact:
+        return dose_text(dose, exercise)
+    forms = dose_forms(dose, exercise)
+    return forms[min(1, len(forms) - 1)]
 
 
 def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
@@ -117,8 +159,7 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
             entry, entry_seconds = worded[key]
             entries.append(entry)
             seconds += entry_seconds
-        rest = is_rest(day in window.rest_days, entries)
-        days.append(ExportDay(day, tuple(entries), seconds, rest))
+        days.append(ExportDay(day, tuple(entries), seconds))
     return days
 
 
@@ -128,11 +169,70 @@ def _entry(catalogue: Catalogue, exercise_id: str, dose: Dose) -> tuple[ExportEn
     if exercise is None:
         # A custom exercise deleted since: still listed, so the export hides nothing.
         name = f"{terminal_safe(exercise_id)} (no longer in the catalogue)"
-        return ExportEntry(name, dose_words(None, dose), ""), 0.0
+        short = dose_words(None, dose, compact=True)
+        return ExportEntry(name, dose_words(None, dose), None, name, short), 0.0
     entry = ExportEntry(
         terminal_safe(exercise.name),
         dose_words(exercise, dose),
-        reminder(exercise),
-        tuple(terminal_safe(caution) for caution in exercise.cautions),
+        how_to(exercise),
+        terminal_safe(exercise.brief_name),
+        dose_words(exercise, dose, compact=True),
     )
     return entry, estimate_seconds([(exercise, dose)])
+
+
+def how_tos(days: list[ExportDay]) -> list[HowTo]:
+    """Each exercise of ``days`` once, in the order it first comes up."""
+    seen: dict[str, HowTo] = {}
+    for day in days:
+        for entry in day.entries:
+            if entry.how is not None:
+                seen.setdefault(entry.how.name, entry.how)
+    return list(seen.values())
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One session day of the card's week grid."""
+
+    day: ExportDay
+    like: date | None = None
+    """An earlier session day of the same week that this day repeats (None: listed in full)."""
+    without: tuple[str, ...] = ()
+    """Exercises of ``like`` this day leaves out (every other one is the same, dose and all)."""
+
+
+def _card_row(day: ExportDay, earlier: list[CardRow]) -> CardRow:
+    """``day`` as a repeat of the earliest listed day it takes only whole entries from."""
+    mine = set(day.entries)
+    for row in earlier:
+        listed = row.day.entries
+        # Only what is left out is said, so at least half must be the same to be worth it.
+        if row.like is None and mine <= set(listed) and 2 * len(mine) >= len(listed):
+            without = tuple(e.grid_name for e in listed if e not in mine)
+            return CardRow(day, row.day.day, without)
+    return CardRow(day)
+
+
+@dataclass(frozen=True)
+class CardWeek:
+    """One week of the card's grid: a row per session day, and the week's totals."""
+
+    number: int
+    first: date
+    rows: tuple[CardRow, ...]
+    minutes: int
+
+
+def card_weeks(window: ExportWindow, days: list[ExportDay]) -> list[CardWeek]:
+    """The window's weeks as the card shows them: only days with a session get a row."""
+    weeks = []
+    for week in range(window.weeks):
+        block = days[7 * week : 7 * week + 7]
+        rows: list[CardRow] = []
+        for day in block:
+            if day.entries:
+                rows.append(_card_row(day, rows))
+        minutes = sum(d.minutes for d in block if d.entries)
+        weeks.append(CardWeek(week + 1, block[0].day, tuple(rows), minutes))
+    return weeks

@@ -8,10 +8,11 @@ around without worrying about who changes what.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from planner.domain.advice import Advice
+from planner.domain.calendar_reminders import DEFAULT_AT, DEFAULT_REMIND_MIN
 from planner.domain.figure import Figure
 
 
@@ -255,3 +256,7 @@ class Settings:
     """Move the session's figure with the exercise; off, it shows the end pose, still."""
     red_flags: tuple[str, ...] | None = None
     """The red-flag questions answered yes (ids), or None while the checklist is unanswered."""
+    calendar_at: time = DEFAULT_AT
+    """When the .ics export puts each session in the calendar."""
+    calendar_remind_min: int = DEFAULT_REMIND_MIN
+    """How many minutes before a session the .ics export's reminder goes off."""

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cache
 from typing import Any, TypeVar
 
 from planner.domain import record_limits as limits
 from planner.domain.advice import Advice, Priority
+from planner.domain.calendar_reminders import MAX_REMIND_MIN, clock_text, parse_clock
 from planner.domain.catalogue import DOSE_LIMITS, CatalogueError, parse_exercise
 from planner.domain.date_limits import DateRangeError, check_day
 from planner.domain.figure import figure_to_doc
@@ -380,6 +381,8 @@ def settings_to_doc(settings: Settings) -> Doc:
         "switch_sides_s": settings.switch_sides_s,
         "figure_motion": settings.figure_motion,
         "red_flags": None if settings.red_flags is None else list(settings.red_flags),
+        "calendar_at": clock_text(settings.calendar_at),
+        "calendar_remind_min": settings.calendar_remind_min,
     }
 
 
@@ -399,7 +402,24 @@ def settings_from_doc(doc: Doc) -> Settings:
         switch_sides_s=pause("switch_sides_s", defaults.switch_sides_s),
         figure_motion=fields.flag("figure_motion", defaults.figure_motion),
         red_flags=_red_flags(fields),
+        calendar_at=_calendar_at(fields, defaults.calendar_at),
+        calendar_remind_min=(
+            fields.whole("calendar_remind_min", 0, MAX_REMIND_MIN)
+            if "calendar_remind_min" in doc
+            else defaults.calendar_remind_min
+        ),
     )
+
+
+def _calendar_at(fields: _Reader, default: time) -> time:
+    """The time of day the .ics export uses, as the settings dialog and ``--at`` accept it."""
+    if "calendar_at" not in fields.doc:
+        return default
+    value = fields.text("calendar_at", len("00:00"))
+    try:
+        return parse_clock(value)
+    except ValueError as error:
+        raise fields.fail("calendar_at", str(error)) from None
 
 
 def _red_flags(fields: _Reader) -> tuple[str, ...] | None:

@@ -13,6 +13,9 @@ folder (the app's export key). Either way:
   temporary file is locked; one left behind by a killed export (nobody holds its
   lock) is removed by the next export to that folder. Only files named the way this
   module names them are ever removed.
+- An export is meant to be shared, so it is not private like the data file: a new
+  file gets the usual permissions the umask leaves (0644 under umask 022), and a
+  file replaced with ``force`` keeps the permissions it had.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -103,18 +107,27 @@ def remove_leftover_temp_files(folder: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> tuple[Path, int]:
-    """A locked, fsynced temporary file in ``folder`` holding ``data``, and its open descriptor."""
+_SHARED_MODE = 0o666
+"""What a new export asks for; the umask takes away what the user does not share."""
+
+
+def _write_temp(folder: Path, name: str, data: bytes, mode: int | None = None) -> tuple[Path, int]:
+    """A locked, fsynced temporary file in ``folder`` holding ``data``, and its open descriptor.
+
+    It is created as any new file is (0666 less the umask), or given ``mode`` exactly.
+    """
     while True:
         temp = folder / f".{name}.{_TEMP_MARK}-{secrets.token_hex(6)}.tmp"
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, _SHARED_MODE)
         except FileExistsError:
             continue
         break
     try:
         if sys.platform != "win32":
             fcntl.flock(fd, fcntl.LOCK_EX)
+        if mode is not None and sys.platform != "win32":
+            os.fchmod(fd, mode)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
@@ -137,6 +150,14 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _kept_mode(path: Path) -> int | None:
+    """The permission bits of the file at ``path``, or None when there is none to keep."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
 def write_export(path: Path, data: bytes, *, force: bool) -> Path:
     """Write ``data`` to ``path`` whole or not at all; return the file written.
 
@@ -147,7 +168,7 @@ def write_export(path: Path, data: bytes, *, force: bool) -> Path:
     folder = real.parent
     remove_leftover_temp_files(folder)
     try:
-        temp, fd = _write_temp(folder, real.name, data)
+        temp, fd = _write_temp(folder, real.name, data, _kept_mode(real))
     except OSError as error:
         raise ExportTargetError(f"cannot write in {folder}: {error.strerror or error}") from None
     try:

@@ -93,7 +93,8 @@ class PlannerApp(ErrorReportingApp[None]):
             "settings",
             "Settings",
             show=False,
-            tooltip="Change the bell, the beeps, the moving figure and the session's pause times",
+            tooltip="Change the bell, the beeps, the moving figure, the session's pause times "
+            "and the calendar export's time and reminder",
             id="app.settings",
         ),
         # Everyone knows q; the footer's room goes to keys people need to learn.

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import pytest
+from icalendar import Calendar
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
@@ -466,9 +467,29 @@ async def test_export_writes_a_new_file_each_time(
         assert (tmp_path / "back-plan-2026-W48-2.txt").read_text(encoding="utf-8") == text
         assert first.read_text(encoding="utf-8") == text
         assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "back-plan-2026-W48-2.ics",
             "back-plan-2026-W48-2.txt",
+            "back-plan-2026-W48.ics",
             "back-plan-2026-W48.txt",
         ]
+
+
+async def test_export_writes_the_calendar_at_the_time_and_reminder_of_the_settings(
+    store, catalogue, fake_clock, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    store.save_settings(replace(store.settings(), calendar_at=time(7, 30), calendar_remind_min=30))
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        calendar = Calendar.from_ical((tmp_path / "back-plan-2026-W48.ics").read_bytes())
+        starts = {event.decoded("DTSTART").time() for event in calendar.walk("VEVENT")}
+        assert starts == {time(7, 30)}
+        triggers = {alarm.decoded("TRIGGER") for alarm in calendar.walk("VALARM")}
+        assert triggers == {timedelta(minutes=-30)}
+        assert "sessions at 07:30, a reminder 30 min before." in toasts(app)
 
 
 async def test_export_to_a_missing_folder_says_why(

@@ -23,8 +23,8 @@ async def test_palette_explains_export_in_a_sentence_with_its_key() -> None:
         export = [line for line in lines if line.startswith("Export")]
         assert export, lines
         assert (
-            "Save the plan from the shown week on as a text file in the current folder · key e"
-            in export[0]
+            "Save the plan from the shown week on as a card and a calendar file in this folder"
+            " · key e" in export[0]
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 from textual.app import App
@@ -94,3 +95,29 @@ async def test_the_error_is_seen_whole_at_80x24() -> None:
         assert box.content_region.contains_region(error.region)
         assert not error.region.overlaps(buttons.region)
         assert str(error.render()).endswith("from 0 to 60.")
+
+
+async def test_the_calendar_time_and_reminder_are_saved() -> None:
+    """The .ics export's session time and reminder are settings too, checked like --at/--remind."""
+    app = _Host(Settings(welcomed=True))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#settings-calendar-at", Input).value = "07:30"
+        app.screen.query_one("#settings-calendar-remind", Input).value = "30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [Settings(welcomed=True, calendar_at=time(7, 30), calendar_remind_min=30)]
+
+
+async def test_a_bad_calendar_time_is_refused_and_the_dialog_stays() -> None:
+    """25:00 is not a time of day: the user is told what is wanted, nothing is saved."""
+    app = _Host(Settings())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#settings-calendar-at", Input).value = "25:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(app.screen.query_one("#settings-error").render())
+        assert message == ("Calendar time must be HH:MM from 00:00 to 23:59, not '25:00'.")
+        assert isinstance(app.screen, SettingsDialog)
+    assert app.results == []

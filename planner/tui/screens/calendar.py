@@ -232,9 +232,17 @@ class CalendarScreen(CalendarView):
 
     @reports_user_errors
     def action_export(self) -> None:
-        """Write the plan, from the shown week on, as a text file in the current folder."""
-        from planner.planbook.exports import write_text_export
+        """Write the plan, from the shown week on, as a text card and an .ics calendar file
+        in the current folder (the calendar at the time and reminder of the settings)."""
+        from planner.domain.calendar_reminders import clock_text
+        from planner.planbook.exports import write_plan_exports
 
         self._review()
-        path = write_text_export(self.store, self.catalogue, self.week.monday)
-        self.notify(f"Plan written to {path}", markup=False, timeout=10)
+        written = write_plan_exports(self.store, self.catalogue, self.week.monday)
+        self.notify(
+            f"Plan written to {written.card}, and {written.calendar.name} beside it for a "
+            f"calendar app: sessions at {clock_text(written.at)}, a reminder "
+            f"{written.remind_min} min before.",
+            markup=False,
+            timeout=10,
+        )

@@ -60,7 +60,7 @@ CALENDAR_KEYS: list[BindingType] = [
         "export",
         "Export",
         show=False,
-        tooltip="Save the plan from the shown week on as a text file in the current folder",
+        tooltip="Save the plan from the shown week on as a card and a calendar file in this folder",
         id="calendar.export",
     ),
     Binding(

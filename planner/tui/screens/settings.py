@@ -1,9 +1,11 @@
-"""The settings dialog: the session's bell, beeps and moving figure, its pause times, and the
-answers to the red-flag questions (revisited here after the first launch)."""
+"""The settings dialog: the session's bell, beeps and moving figure, its pause times, the
+calendar export's session time and reminder, and the answers to the red-flag questions
+(revisited here after the first launch)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import time
 from typing import ClassVar
 
 from textual import on
@@ -13,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Switch
 
+from planner.domain.calendar_reminders import clock_text, parse_clock, parse_remind
 from planner.domain.models import Settings
 from planner.domain.record_limits import MAX_PAUSE_S
 from planner.domain.red_flags import CHECKLIST_TITLE, red_flag_advice
@@ -53,6 +56,16 @@ class SettingsDialog(ModalScreen[Settings | None]):
             with Horizontal(classes="settings-row"):
                 yield Label("Switch-sides seconds", classes="settings-label")
                 yield Input(str(self.settings.switch_sides_s), id="settings-switch", type="integer")
+            with Horizontal(classes="settings-row"):
+                yield Label("Calendar time (HH:MM)", classes="settings-label")
+                yield Input(clock_text(self.settings.calendar_at), id="settings-calendar-at")
+            with Horizontal(classes="settings-row"):
+                yield Label("Remind minutes before", classes="settings-label")
+                yield Input(
+                    str(self.settings.calendar_remind_min),
+                    id="settings-calendar-remind",
+                    type="integer",
+                )
             # Right under the boxes it is about, wrapped, so it is seen whole at any size.
             yield Label("", id="settings-error", classes="dialog-error", markup=False)
             yield Label(CHECKLIST_TITLE, id="settings-red-flags-title", markup=False)
@@ -74,13 +87,37 @@ class SettingsDialog(ModalScreen[Settings | None]):
             return None
         return int(text)
 
+    def _calendar(self) -> tuple[time, int] | None:
+        """The calendar export's time and reminder, or None after showing what is wrong."""
+        at_field = self.query_one("#settings-calendar-at", Input)
+        remind_field = self.query_one("#settings-calendar-remind", Input)
+        try:
+            at = parse_clock(at_field.value)
+        except ValueError as error:
+            self._refuse(at_field, f"Calendar time {error}.")
+            return None
+        try:
+            remind = parse_remind(remind_field.value)
+        except ValueError as error:
+            self._refuse(remind_field, f"Reminder {error}.")
+            return None
+        return at, remind
+
+    def _refuse(self, field: Input, message: str) -> None:
+        """Say what is wrong with ``field`` and put the cursor there."""
+        self.query_one("#settings-error", Label).update(message)
+        field.focus()
+
     def action_save(self) -> None:
-        """Check both times, then dismiss with the new settings."""
+        """Check the times, then dismiss with the new settings."""
         get_ready = self._seconds("#settings-get-ready", "Get-ready time")
         if get_ready is None:
             return
         switch = self._seconds("#settings-switch", "Switch-sides time")
         if switch is None:
+            return
+        calendar = self._calendar()
+        if calendar is None:
             return
         self.dismiss(
             replace(
@@ -91,6 +128,8 @@ class SettingsDialog(ModalScreen[Settings | None]):
                 get_ready_s=get_ready,
                 switch_sides_s=switch,
                 red_flags=self._red_flag_answers(),
+                calendar_at=calendar[0],
+                calendar_remind_min=calendar[1],
             )
         )
 
