@@ -176,18 +176,16 @@ class DayColumn(Widget):
         return lines, line_items
 
     def _shared_width(self, width: int) -> int:
-        """The width of the week's narrowest column (they differ by a cell at most).
+        """The content width of the week's narrowest column (they differ by a cell at most).
 
         Names and doses are worded for it, so one exercise reads the same on every day
         instead of in full on the one column that happens to be a cell wider.
         """
         parent = self.parent
-        widths = [
-            column.content_size.width
-            for column in (parent.children if parent is not None else ())
-            if isinstance(column, DayColumn) and column.content_size.width
-        ]
-        return min([width, *widths])
+        if not isinstance(parent, Widget) or not parent.children:
+            return width
+        narrowest = parent.content_size.width // len(parent.children) - self.gutter.width
+        return min(width, narrowest) if narrowest > 0 else width
 
     def _fit_height(
         self, lines: list[Line], line_items: list[int | None], height: int
