@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from planner.domain.catalogue import Catalogue
-from planner.domain.dates import long_date
+from planner.domain.dates import long_date, short_date
 from planner.domain.dose_words import dose_forms, dose_text
 from planner.domain.models import DayStatus, PlanItem
 from planner.domain.text_rules import terminal_safe
@@ -70,14 +71,27 @@ def day_views(
     ]
 
 
-def detail_text(week: Week, catalogue: Catalogue, day: date, item: PlanItem | None) -> Content:
-    """The selected exercise in full (the columns are too narrow for it), or the day."""
+def detail_text(
+    week: Week, catalogue: Catalogue, day: date, item: PlanItem | None, width: int
+) -> Content:
+    """The selected exercise in full (the columns are too narrow for it), or the day.
+
+    The exercise takes one line of ``width`` cells, so a reason its dose is held fits on
+    the second: when the long date and full name do not fit, the short date, then the
+    short name.
+    """
     when = long_date(day, year=False)
     if item is not None:
-        name = exercise_name(catalogue, item.exercise_id)
-        line = Content(f"{when} · ") + Content.styled(name, "bold")
         exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
-        line += Content(f" · {dose_text(item.dose, exercise)}")
+        name = exercise_name(catalogue, item.exercise_id)
+        brief = terminal_safe(exercise.brief_name) if exercise else name
+        dose = dose_text(item.dose, exercise)
+        forms = [(when, name), (short_date(day), name), (short_date(day), brief)]
+        when, name = next(
+            (form for form in forms if cell_len(f"{form[0]} · {form[1]} · {dose}") <= width),
+            forms[-1],
+        )
+        line = Content(f"{when} · ") + Content.styled(name, "bold") + Content(f" · {dose}")
         if item.held_reason:
             line += Content("\n") + Content.styled(
                 f"Dose held this week: {terminal_safe(item.held_reason)}", "$warning"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from rich.cells import cell_len
+from textual.widgets import Static
 
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.dose_words import dose_text
@@ -18,6 +20,7 @@ from planner.tui.widgets.day_column import DayColumn
 from planner.tui.widgets.fitted_label import FittedLabel
 from tests.conftest import FakeClock
 from tests.tui.session_support import SessionHarness, items_for
+from tests.tui.test_calendar import seeded_store
 
 MONDAY = date(2026, 11, 23)
 CATALOGUE = load_catalogue()
@@ -108,3 +111,28 @@ class TestLongestNamesSnapshots:
     def test_every_exercise_at_100x32(self, snap_compare, fake_clock) -> None:
         """Short names and doses in full view in every column; the detail line has it all."""
         assert snap_compare(app_with_every_exercise(fake_clock), terminal_size=(100, 32))
+
+
+@pytest.mark.parametrize(
+    ("size", "first_line"),
+    [
+        (
+            (100, 32),
+            "Wednesday 9 December · Leg lift (lying hamstring stretch) · 15 s hold, each side",
+        ),
+        ((80, 24), "Wed 9 Dec · Leg lift (lying hamstring stretch) · 15 s hold, each side"),
+    ],
+)
+async def test_the_detail_line_keeps_room_for_why_a_dose_is_held(
+    fake_clock: FakeClock, size: tuple[int, int], first_line: str
+) -> None:
+    """The selected exercise takes one line, so the reason its dose is held is not pushed out."""
+    app = PlannerApp(seeded_store(CATALOGUE), CATALOGUE, fake_clock.as_clock())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket", "down")
+        await pilot.pause()
+        detail = app.screen.query_one("#calendar-detail", Static)
+        lines = str(detail.render()).splitlines()
+        assert lines == [first_line, "Dose held this week: pain rose after the last sessions"]
+        assert all(cell_len(line) <= detail.content_size.width for line in lines)

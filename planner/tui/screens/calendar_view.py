@@ -86,6 +86,7 @@ class CalendarView(Screen[None]):
         self.call_after_refresh(self._review)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._draw_text()  # the detail line's wording depends on the width
         footer = self.query_one(Footer)
         wide = self._room_for_palette_hint(event.size)
         if footer.show_command_palette != wide:
@@ -177,8 +178,10 @@ class CalendarView(Screen[None]):
                 banner.update(Content(terminal_safe(week.advice)))
                 banner.display = bool(week.advice)
             self._drawn = (header, week.advice)
-        detail = detail_text(week, self.catalogue, self.selection.day, self.selected_item)
-        self.query_one("#calendar-detail", Static).update(detail, layout=False)
+        box = self.query_one("#calendar-detail", Static)
+        width = self.size.width - box.gutter.width  # the line spans the screen
+        detail = detail_text(week, self.catalogue, self.selection.day, self.selected_item, width)
+        box.update(detail, layout=False)
 
     @property
     def selected_item(self) -> PlanItem | None:
