@@ -23,6 +23,7 @@ from planner.domain.export_model import (
     how_tos,
     safety_footer,
 )
+from planner.domain.wording import counted
 
 UID_DOMAIN = "back-planner.local"
 
@@ -70,10 +71,7 @@ def _event(
 ) -> Event:
     start = datetime.combine(day.day, at)
     stamp, sequence = shared
-    count = len(day.entries)
-    summary = vText(
-        f"Back exercises: {count} exercise{'s' if count != 1 else ''}, {day.minutes} min"
-    )
+    summary = vText(f"Back exercises: {counted(len(day.entries), 'exercise')}, {day.minutes} min")
     # Values go in already typed (icalendar would otherwise work out each type anew),
     # and the values every event shares are made once.
     event = Event()

@@ -26,6 +26,7 @@ from planner.domain.export_model import (
     safety_footer,
 )
 from planner.domain.weeks import week_label
+from planner.domain.wording import counted
 
 # Only what changes meaning inside a line: our text never starts a line with user text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -72,7 +73,7 @@ def _week_lines(week: CardWeek, weeks: int) -> list[str]:
     if not week.rows:
         return ["", f"{heading}: no sessions"]
     sessions = len(week.rows)
-    heading += f": {sessions} session{'s' if sessions != 1 else ''}, about {week.minutes} min"
+    heading += f": {counted(sessions, 'session')}, about {week.minutes} min"
     return [
         "",
         heading,
@@ -99,7 +100,7 @@ def render_markdown(window: ExportWindow, catalogue: Catalogue, history: str = "
         lines += [
             "",
             f"Planned for pain {p.pain}/10, {p.activity.value} activity, "
-            f"{p.minutes} minutes a session, over {p.weeks} week{'s' if p.weeks != 1 else ''} "
+            f"{p.minutes} minutes a session, over {counted(p.weeks, 'week')} "
             f"from {long_date(p.start)}.",
         ]
     if how := how_tos(days):

@@ -28,6 +28,7 @@ from planner.domain.export_model import (
     safety_footer,
 )
 from planner.domain.weeks import week_label
+from planner.domain.wording import counted
 
 WIDTH = 80
 
@@ -118,7 +119,7 @@ def _week_lines(week: CardWeek, weeks: int) -> list[str]:
     heading = f"Week {week.number} of {weeks} · {label}"
     if not sessions:
         return [f"{heading} · no sessions"]
-    heading += f" · {sessions} session{'s' if sessions != 1 else ''}, about {week.minutes} min"
+    heading += f" · {counted(sessions, 'session')}, about {week.minutes} min"
     lines = [heading]
     for row in week.rows:
         lines += _row_lines(row)
