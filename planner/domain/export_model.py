@@ -140,9 +140,10 @@ def dose_words(exercise: Exercise | None, dose: Dose, *, compact: bool = False) 
 def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
     """The days of ``window`` with their entries in session order."""
     by_day: dict[date, list[PlanItem]] = defaultdict(list)
+    start, end = window.start, window.end
     for item in window.items:
         # Items the feedback rules left out for now are not part of the session.
-        if window.start <= item.day <= window.end and not item.left_out:
+        if start <= item.day <= end and not item.left_out:
             by_day[item.day].append(item)
     # A year's plan repeats the same few (exercise, dose) pairs thousands of times: each
     # is worded and timed once.

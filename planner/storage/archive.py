@@ -202,7 +202,7 @@ class Archive:
                 decode = DECODERS[name]
                 yield from ((doc, decode(doc)) for doc in table.values() if lo <= doc["day"] <= hi)
                 continue
-            self.ready([year])
+            self.ready([year], [name])
             values = self._values.setdefault((year, name), {})
             wanted = {key: doc for key, doc in table.items() if lo <= doc["day"] <= hi}
             new = {key: doc for key, doc in wanted.items() if key not in values}
@@ -210,14 +210,15 @@ class Archive:
                 values.update(self._decode(year, name, new))
             yield from ((doc, values[key]) for key, doc in wanted.items())
 
-    def ready(self, years: Iterable[int]) -> None:
-        """Read ``years``' files and check their records' days now, so a later ``between``
-        into them only decodes what it returns. Raises as ``between`` does."""
+    def ready(self, years: Iterable[int], names: Iterable[str] = KEYS) -> None:
+        """Read ``years``' files and check the days of their records (of tables ``names``)
+        now, so a later ``between`` into them only decodes what it returns. Raises as
+        ``between`` does."""
         for year in years:
             if year in self._staged:
                 continue
             tables = self._tables(year)
-            for name in KEYS:
+            for name in names:
                 if (year, name) not in self._checked and (year, name) not in self._days_checked:
                     self._check_days(year, name, tables.get(name, {}))
 

@@ -57,6 +57,12 @@ class RecordError(ValueError):
     """A stored record that breaks a rule; the message names the field."""
 
 
+_MAX_KNOWN = 50_000
+"""At most this many days (about 137 years of them) and doses are remembered."""
+_KNOWN_DAYS: dict[str, date] = {}
+"""Days already read, by their text: a year's records name each day a dozen times."""
+
+
 class _Reader:
     """Reads the fields of one stored record, raising RecordError that names the field."""
 
@@ -113,14 +119,20 @@ class _Reader:
 
     def day(self, field: str) -> date:
         value = self.value(field)
+        known = _KNOWN_DAYS.get(value) if type(value) is str else None
+        if known is not None:
+            return known
         try:
             if not isinstance(value, str) or len(value) != 10:
                 raise ValueError
-            return check_day(date.fromisoformat(value))
+            day = check_day(date.fromisoformat(value))
         except DateRangeError as error:
             raise self.fail(field, str(error)) from None
         except ValueError:
             raise self.fail(field, "must be a date written YYYY-MM-DD") from None
+        if len(_KNOWN_DAYS) < _MAX_KNOWN:
+            _KNOWN_DAYS[value] = day
+        return day
 
     def moment(self, field: str) -> datetime:
         value = self.value(field)
@@ -175,7 +187,7 @@ def dose_from_doc(doc: Doc, *, where: str = "") -> Dose:
                 return known
     fields = _Reader(doc, where)
     dose = Dose(**{name: fields.whole(name, low, high) for name, low, high, _ in DOSE_LIMITS})
-    if len(_KNOWN_DOSES) < 4096:
+    if len(_KNOWN_DOSES) < _MAX_KNOWN:
         _KNOWN_DOSES[tuple(getattr(dose, name) for name in _DOSE_FIELDS)] = dose
     return dose
 

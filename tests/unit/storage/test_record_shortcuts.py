@@ -1,12 +1,13 @@
 """The shortcuts that make reading many records cheap decide exactly as the full rules do.
 
-Reading a year of plan items checks every field of every record; two shortcuts keep that
-fast: printable ASCII text is judged at once, and a dose already read is found by its
-numbers. Neither may let through what the full rules refuse.
+Reading a year of plan items checks every field of every record; three shortcuts keep
+that fast: printable ASCII text is judged at once, and a dose or a day already read is
+found by its numbers or its text. None may let through what the full rules refuse.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from planner.domain.models import Dose
 from planner.domain.text_rules import has_refused_characters, has_visible_characters, line_problem
-from planner.storage.codec import RecordError, dose_from_doc
+from planner.storage.codec import RecordError, day_from_doc, dose_from_doc
 
 
 def full_rule(value: str, max_len: int, required: bool) -> str | None:
@@ -89,3 +90,20 @@ def test_the_same_numbers_read_twice_give_equal_doses() -> None:
     first = dose_from_doc({"hold_s": 5, "reps": 10, "sets": 2, "rest_s": 30})
     again = dose_from_doc({"rest_s": 30, "sets": 2, "reps": 10, "hold_s": 5})
     assert first == again == Dose(hold_s=5, reps=10, sets=2, rest_s=30)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-11-30", "2026-02-29", "9999-12-31", "2026-1-30", "30/11/2026"]
+)
+def test_a_day_is_judged_the_same_the_first_time_and_after(text: str) -> None:
+    outcomes = []
+    for _ in range(2):
+        try:
+            outcomes.append(day_from_doc({"day": text}))
+        except RecordError as error:
+            outcomes.append(str(error))
+    assert outcomes[0] == outcomes[1]
+    if text == "2026-11-30":
+        assert outcomes[0] == date(2026, 11, 30)
+    else:
+        assert isinstance(outcomes[0], str)  # refused, both times
