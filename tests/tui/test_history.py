@@ -59,9 +59,14 @@ async def test_a_year_of_sessions_fills_table_cards_sparklines_and_list() -> Non
         assert not screen.has_class("-empty")
         table = screen.query_one(HistoryWeeks)
         assert table.row_count == 52
-        newest = table.get_row_at(0)
-        assert str(newest[0]) == "2026-W48"
-        assert str(table.get_row_at(1)[0]) == "2026-W47"
+        newest, before = str(table.get_row_at(0)[0]), str(table.get_row_at(1)[0])
+        week = next(week for week in expected.weeks if week.label == "2026-W48")
+        assert week.adherence is not None and week.pain_before is not None
+        assert week.pain_after is not None
+        pain = f"{week.pain_before:.1f}→{week.pain_after:.1f}"
+        numbers = [str(week.planned), f"{week.done:g}", f"{week.adherence:.0%}"]
+        assert newest.split() == ["2026-W48", *numbers, f"{week.minutes:.0f}", pain]
+        assert before.startswith("2026-W47 ")
         streak = _text(screen.query_one("#history-card-streak", Static))
         assert f"{expected.streak} weeks" in streak and expected.streak > 0
         total = _text(screen.query_one("#history-card-total", Static))

@@ -9,7 +9,10 @@ from textual.widgets import DataTable
 
 from planner.domain.history import WeekStats
 
-_COLUMNS = ("Week", "Plan", "Done", "Adh.", "Min", "Pain")
+_HEADINGS = ("Week", "Plan", "Done", "Adh.", "Min", "Pain")
+_ADHERENCE = _HEADINGS.index("Adh.")
+_GAP = "  "
+"""Between columns: what the table's cell padding put there when each had a cell of its own."""
 FIRST_ROWS = 120
 """Rows added before the screen first paints (more than a screen's worth, two years)."""
 MORE_ROWS = 300
@@ -17,15 +20,18 @@ MORE_ROWS = 300
 
 
 class HistoryWeeks(DataTable[Text]):
-    """One row per week, newest first; weeks at plan in the success colour."""
+    """One row per week, newest first; weeks at plan in the success colour.
+
+    Each row is one cell laid out in columns here: the table draws a row of one cell
+    several times faster than a row of six, which showed on the history's first paint.
+    """
 
     _generation = 0
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        for label in _COLUMNS:
-            self.add_column(Text(label), key=label)
+        self.show_header = True
 
     def show(self, weeks: Sequence[WeekStats], *, good: str, short: str) -> None:
         """Replace the rows with ``weeks``; ``good`` and ``short`` are colours from the theme.
@@ -33,37 +39,60 @@ class HistoryWeeks(DataTable[Text]):
         The newest weeks go in at once; older ones follow in batches after the screen
         has painted, so twenty years of weeks cost the first paint what two years do.
         """
-        self.clear()
+        self.clear(columns=True)
         self._generation += 1
         newest_first = list(reversed(weeks))
-        self._add_rows(newest_first[:FIRST_ROWS], good, short)
-        self._add_later(newest_first[FIRST_ROWS:], good, short, self._generation)
+        cells = [_cells(week) for week in newest_first]
+        widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(_HEADINGS)]
+        self.add_column(_heading(widths), key="week")
+        colours = [good if w.at_plan else short if w.planned else "" for w in newest_first]
+        rows = [
+            (week.label, _row(row, widths, colour))
+            for week, row, colour in zip(newest_first, cells, colours, strict=True)
+        ]
+        self._add_rows(rows[:FIRST_ROWS])
+        self._add_later(rows[FIRST_ROWS:], self._generation)
 
-    def _add_later(self, rows: list[WeekStats], good: str, short: str, generation: int) -> None:
+    def _add_later(self, rows: list[tuple[str, Text]], generation: int) -> None:
         if not rows:
             return
 
         def add_batch() -> None:
             if generation != self._generation:  # shown again since: those rows are stale
                 return
-            self._add_rows(rows[:MORE_ROWS], good, short)
-            self._add_later(rows[MORE_ROWS:], good, short, generation)
+            self._add_rows(rows[:MORE_ROWS])
+            self._add_later(rows[MORE_ROWS:], generation)
 
         self.call_after_refresh(add_batch)
 
-    def _add_rows(self, weeks: Sequence[WeekStats], good: str, short: str) -> None:
-        for week in weeks:
-            colour = good if week.at_plan else short if week.planned else ""
-            adherence = "–" if week.adherence is None else f"{week.adherence:.0%}"
-            self.add_row(
-                Text(week.label),
-                Text(str(week.planned), justify="right"),
-                Text(f"{week.done:g}", justify="right"),
-                Text(adherence, style=colour, justify="right"),
-                Text(f"{week.minutes:.0f}", justify="right"),
-                Text(f"{_pain(week.pain_before)}→{_pain(week.pain_after)}", justify="right"),
-                key=week.label,
-            )
+    def _add_rows(self, rows: Sequence[tuple[str, Text]]) -> None:
+        for label, row in rows:
+            self.add_row(row, key=label)
+
+
+def _cells(week: WeekStats) -> tuple[str, ...]:
+    adherence = "–" if week.adherence is None else f"{week.adherence:.0%}"
+    return (
+        week.label,
+        str(week.planned),
+        f"{week.done:g}",
+        adherence,
+        f"{week.minutes:.0f}",
+        f"{_pain(week.pain_before)}→{_pain(week.pain_after)}",
+    )
+
+
+def _heading(widths: Sequence[int]) -> Text:
+    return Text(_GAP.join(h.ljust(w) for h, w in zip(_HEADINGS, widths, strict=True)))
+
+
+def _row(cells: Sequence[str], widths: Sequence[int], colour: str) -> Text:
+    """One week's row: the week label to the left, the numbers to the right of their column."""
+    row = Text(cells[0].ljust(widths[0]))
+    for index in range(1, len(cells)):
+        row.append(_GAP)
+        row.append(cells[index].rjust(widths[index]), style=colour if index == _ADHERENCE else "")
+    return row
 
 
 def _pain(value: float | None) -> str:
