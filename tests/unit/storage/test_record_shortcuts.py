@@ -96,7 +96,7 @@ def test_the_same_numbers_read_twice_give_equal_doses() -> None:
     "text", ["2026-11-30", "2026-02-29", "9999-12-31", "2026-1-30", "30/11/2026"]
 )
 def test_a_day_is_judged_the_same_the_first_time_and_after(text: str) -> None:
-    outcomes = []
+    outcomes: list[date | str] = []
     for _ in range(2):
         try:
             outcomes.append(day_from_doc({"day": text}))
