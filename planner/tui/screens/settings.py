@@ -80,10 +80,9 @@ class SettingsDialog(ModalScreen[Settings | None]):
         field = self.query_one(input_id, Input)
         text = field.value.strip()
         if not text.isdigit() or int(text) > MAX_PAUSE_S:
-            error = self.query_one("#settings-error", Label)
-            error.update(f"{what} must be a whole number of seconds from 0 to {MAX_PAUSE_S}.")
-            field.focus()
-            self.call_after_refresh(error.scroll_visible)
+            self._refuse(
+                field, f"{what} must be a whole number of seconds from 0 to {MAX_PAUSE_S}."
+            )
             return None
         return int(text)
 
@@ -104,9 +103,11 @@ class SettingsDialog(ModalScreen[Settings | None]):
         return at, remind
 
     def _refuse(self, field: Input, message: str) -> None:
-        """Say what is wrong with ``field`` and put the cursor there."""
-        self.query_one("#settings-error", Label).update(message)
+        """Say what is wrong with ``field`` and put the cursor there, the message in view."""
+        error = self.query_one("#settings-error", Label)
+        error.update(message)
         field.focus()
+        self.call_after_refresh(error.scroll_visible)
 
     def action_save(self) -> None:
         """Check the times, then dismiss with the new settings."""
