@@ -34,7 +34,7 @@ json_values = st.recursive(
 field_names = st.sampled_from(
     ["id", "name", "level", "kind", "sides", "position", "steps", "start", "target", "tempo_s",
      "benefits", "cautions", "dose_note", "level_note", "flows_into", "hold_s", "reps", "sets",
-     "rest_s", "schema_version", "exercises", "guidance"]
+     "rest_s", "schema_version", "exercises", "guidance", "short_name"]
 )  # fmt: skip
 
 
