@@ -10,6 +10,7 @@ its end pose, which shows what the exercise is about at a glance.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from planner.domain.figure_render import FRAME_STEPS
@@ -21,6 +22,16 @@ MOVE_IN_S = 1.5
 STEPS = FRAME_STEPS
 """Positions between start and end the figure is drawn at: fewer frames, fewer repaints."""
 
+BEAT_S = 1 / 2
+"""The figure moves on a beat of half a second counted from the phase's start.
+
+Whole seconds of the phase fall on the beat, so when the countdown turns over the
+figure's step shares that repaint: a moving figure costs two repaints a second,
+which keeps a live session under 1% of a core (a third of a second cost 1.05%,
+half a second 0.80%, measured side by side by ``benchmarks.figure_speed``). At that
+beat a 4 s rep is a flip-book of four even steps down and four back up.
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class FigureMoment:
@@ -30,14 +41,13 @@ class FigureMoment:
     mirror: bool
 
 
-def _ease(t: float) -> float:
-    """Slow out of the start and into the end, as a body moves (smoothstep)."""
-    t = min(1.0, max(0.0, t))
-    return t * t * (3 - 2 * t)
-
-
 def _stepped(fraction: float) -> float:
     return round(fraction * STEPS) / STEPS
+
+
+def _on_beat(elapsed_s: float) -> float:
+    """The last beat at or before ``elapsed_s``."""
+    return math.floor(elapsed_s / BEAT_S + 1e-9) * BEAT_S
 
 
 def figure_moment(phase: Phase, elapsed_s: float, *, motion: bool = True) -> FigureMoment:
@@ -45,13 +55,15 @@ def figure_moment(phase: Phase, elapsed_s: float, *, motion: bool = True) -> Fig
     mirror = phase.side is Side.RIGHT
     if not motion:
         return FigureMoment(1.0, mirror)
+    elapsed_s = _on_beat(elapsed_s)
     if phase.kind is PhaseKind.HOLD:
         move = min(MOVE_IN_S, phase.duration_s / 2)
-        return FigureMoment(_stepped(_ease(elapsed_s / move) if move > 0 else 1.0), mirror)
+        return FigureMoment(_stepped(min(1.0, elapsed_s / move) if move > 0 else 1.0), mirror)
     if phase.kind is PhaseKind.REP and phase.duration_s > 0:
         # Out to the end pose in the first half of the tempo, back in the second.
         t = min(1.0, max(0.0, elapsed_s / phase.duration_s))
-        return FigureMoment(_stepped(_ease(2 * t if t < 0.5 else 2 - 2 * t)), mirror)
+        # Even steps: at two frames a second an eased curve only bunches them at the ends.
+        return FigureMoment(_stepped(2 * t if t < 0.5 else 2 - 2 * t), mirror)
     return FigureMoment(0.0, mirror)
 
 
@@ -68,21 +80,19 @@ def figure_moving(phase: Phase, elapsed_s: float, *, motion: bool = True) -> boo
     return phase.kind is PhaseKind.REP and phase.duration_s > 0
 
 
-_LOOK_AHEAD_S = 0.02
-"""The step at which ``next_change_in`` looks ahead for the figure's next position."""
-
-
 def next_change_in(phase: Phase, elapsed_s: float, *, motion: bool = True) -> float | None:
     """Seconds until the figure is drawn at another position in ``phase``; None if never.
 
-    The session sets one timer at that moment instead of repainting on a fixed beat.
+    Positions change only on the beat, so the answer is the first later beat whose
+    position differs. The session sets one timer at that moment instead of
+    repainting on a fixed beat of its own.
     """
     if not figure_moving(phase, elapsed_s, motion=motion):
         return None
     now = figure_moment(phase, elapsed_s, motion=motion)
-    ahead = _LOOK_AHEAD_S
-    while elapsed_s + ahead < phase.duration_s:
-        if figure_moment(phase, elapsed_s + ahead, motion=motion) != now:
-            return ahead
-        ahead += _LOOK_AHEAD_S
+    beat = math.floor(elapsed_s / BEAT_S + 1e-9) + 1
+    while (at := beat * BEAT_S) < phase.duration_s:
+        if figure_moment(phase, at, motion=motion) != now:
+            return max(0.0, at - elapsed_s)
+        beat += 1
     return None

@@ -38,6 +38,7 @@ from planner.tui.screens.no_session import NoSessionScreen
 from planner.tui.screens.session_rating import PainBeforeDialog, SessionRatingDialog
 from planner.tui.widgets.countdown import Countdown, clock_face
 from planner.tui.widgets.fitted_label import FittedLabel
+from planner.tui.widgets.line import Line
 from planner.tui.widgets.session_figure import SessionFigure
 from planner.tui.widgets.session_progress import SessionProgress
 
@@ -166,6 +167,8 @@ class SessionScreen(Screen[SessionLog | None]):
         self._ended_at: datetime | None = None
         self._auto_paused = False
         self._shown_phase: int | None = None
+        self._shown_exercise: int | None = None
+        self._holding: bool | None = None
         self._repaint: Timer | None = None
         self.animating = False
         """Whether the figure is moving, so its next position is a moment to repaint at."""
@@ -184,8 +187,10 @@ class SessionScreen(Screen[SessionLog | None]):
                 yield SessionFigure(motion=self.settings.figure_motion, id="session-figure")
                 with Vertical(id="session-now"):
                     yield Countdown(id="session-countdown")
-                    yield Label("", id="session-phase", markup=False)
-                    yield Label("", id="session-status", markup=False)
+                    # Lines, not Labels: these change every rep, and a Line repaints in
+                    # place where a Label's update re-arranges the whole screen.
+                    yield Line(id="session-phase")
+                    yield Line(id="session-status")
                     yield FittedLabel(id="session-next")
             yield SessionProgress(id="session-progress")
         yield Footer(compact=True)
@@ -234,7 +239,7 @@ class SessionScreen(Screen[SessionLog | None]):
                 ),
                 self.clock.monotonic,
             )
-            self._shown_phase = None
+            self._shown_phase = self._shown_exercise = None
             self._show(self.engine.state())
         self.notify(GENTLE_ONLY_NOTE, severity="warning", timeout=12, markup=False)
         return True
@@ -296,10 +301,10 @@ class SessionScreen(Screen[SessionLog | None]):
         self.animating = False
 
     def _label(self, selector: str, text: str) -> None:
-        """Set a label's text, touching the widget only when the text changes."""
+        """Set a line's text, touching the widget only when the text changes."""
         if self._texts.get(selector) != text:
             self._texts[selector] = text
-            self.query_one(selector, Label).update(text)
+            self.query_one(selector, Line).text = text
 
     def _show(self, state: SessionState) -> None:
         phase = state.phase
@@ -307,8 +312,14 @@ class SessionScreen(Screen[SessionLog | None]):
             return
         if state.index != self._shown_phase:
             self._shown_phase = state.index
-            self._show_exercise(phase)
-            self.refresh_bindings()
+            if phase.exercise_index != self._shown_exercise:
+                self._shown_exercise = phase.exercise_index
+                self._show_exercise(phase)
+            # The footer is rebuilt on refresh_bindings: only when Done's state changes.
+            holding = phase.kind is PhaseKind.HOLD
+            if holding != self._holding:
+                self._holding = holding
+                self.refresh_bindings()
         self.query_one(Countdown).show_seconds(state.remaining_s)
         self.query_one(SessionFigure).follow(phase, state.remaining_s)
         self._label(
@@ -320,8 +331,10 @@ class SessionScreen(Screen[SessionLog | None]):
             () if state.finished else _next_words(state)
         )
         self.query_one(SessionProgress).show(state.progress, state.session_left_s)
-        self.set_class(state.paused, "-paused")
-        self.set_class(phase.kind in (PhaseKind.HOLD, PhaseKind.REP), "-working")
+        # On the countdown's box, not the screen: a class change restyles only that subtree.
+        now = self.query_one("#session-now")
+        now.set_class(state.paused, "-paused")
+        now.set_class(phase.kind in (PhaseKind.HOLD, PhaseKind.REP), "-working")
 
     def _show_exercise(self, phase: Phase) -> None:
         exercise = phase.exercise

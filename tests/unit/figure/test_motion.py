@@ -6,6 +6,7 @@ import pytest
 
 from planner.domain.catalogue import load_catalogue
 from planner.domain.figure_motion import (
+    BEAT_S,
     MOVE_IN_S,
     STEPS,
     FigureMoment,
@@ -61,9 +62,19 @@ class TestFigureMoment:
         assert figure_moment(switch, 1.0, motion=False).mirror
 
     def test_few_distinct_frames_a_rep(self) -> None:
-        """Looked at ten times a second, a 4 s rep asks for at most nine distinct positions."""
-        fractions = {figure_moment(REP, tick / 10).fraction for tick in range(41)}
-        assert 6 <= len(fractions) <= STEPS + 1
+        """Looked at ten times a second, a 4 s rep moves through five positions, evenly."""
+        fractions = sorted({figure_moment(REP, tick / 10).fraction for tick in range(41)})
+        assert 5 <= len(fractions) <= STEPS + 1
+        steps = {round(b - a, 9) for a, b in zip(fractions, fractions[1:], strict=False)}
+        assert len(steps) == 1
+
+    def test_positions_change_only_on_the_beat(self) -> None:
+        """Between two beats the figure stays put, so it never needs a repaint of its own
+        between the countdown's seconds and its beat."""
+        for beat in range(8):
+            start = beat * BEAT_S
+            inside = {figure_moment(REP, start + offset).fraction for offset in (0, 0.1, 0.3, 0.49)}
+            assert len(inside) == 1
 
 
 class TestNextChange:
@@ -73,13 +84,18 @@ class TestNextChange:
     HOLD = Phase(PhaseKind.HOLD, 20.0, 0, LIFT, Side.LEFT, rep=1, reps=2, set=1, sets=1)
     REP = Phase(PhaseKind.REP, 4.0, 0, LIFT, None, rep=1, reps=5, set=1, sets=1)
 
-    @pytest.mark.parametrize("elapsed", [0.0, 0.3, 1.1, 2.0, 3.5])
+    @pytest.mark.parametrize("elapsed", [0.0, 0.3, 1.1, 2.0, 3.2])
     def test_a_paced_rep_changes_exactly_when_the_delay_says(self, elapsed: float) -> None:
         delay = next_change_in(self.REP, elapsed)
         assert delay is not None and delay > 0
         now = figure_moment(self.REP, elapsed)
         assert figure_moment(self.REP, elapsed + delay - 0.021) == now
         assert figure_moment(self.REP, elapsed + delay) != now
+
+    def test_the_last_step_of_a_rep_waits_for_the_phase_to_end(self) -> None:
+        """After the last beat of a rep the next position is the next rep's start: the
+        phase's own deadline repaints it, so no figure timer is set."""
+        assert next_change_in(self.REP, 3.6) is None
 
     def test_a_held_pose_needs_no_timer(self) -> None:
         assert next_change_in(self.HOLD, 0.2) is not None  # still moving in
