@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from planner.domain.adherence import session_credit
 from planner.domain.advice import FEEDBACK_KIND_PREFIX, Advice, Priority
 from planner.domain.catalogue import Catalogue
 from planner.domain.dates import WEEKDAYS
@@ -408,21 +409,6 @@ def _adherence_reason(
     if monday + timedelta(days=6) >= today:
         return f"Held for now: {share(done, len(due), 'planned session')} done so far this week"
     return f"Held: {share(done, len(due), 'planned session')} done the week before"
-
-
-def session_credit(logs: Iterable[SessionLog]) -> dict[date, float]:
-    """Per day, how much of a session was done: 1 for a complete one, 0.5 for a partial one.
-
-    Several sessions on one day still count as one day's session: adherence is about
-    turning up on the planned days, not doing extra.
-    """
-    credit: dict[date, float] = {}
-    for log in logs:
-        if not log.exercises:
-            continue  # a pain check that stopped a session before it began
-        value = 1.0 if log.completed else 0.5
-        credit[log.day] = max(credit.get(log.day, 0.0), value)
-    return credit
 
 
 def _done_exercises(log: SessionLog) -> set[str]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from planner.domain.feedback import session_credit
+from planner.domain.adherence import session_credit
 from planner.domain.models import PlanItem, SessionLog
 from planner.domain.weeks import monday_of, week_label
 
