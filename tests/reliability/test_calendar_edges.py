@@ -21,7 +21,7 @@ from planner.domain.progression import generate_plan
 from planner.domain.weeks import monday_of, parse_week_label, plan_week_number, week_label
 from planner.storage import Store, open_store
 from planner.tui.app import PlannerApp
-from planner.tui.widgets.day_column import DayColumn
+from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
 
 PLANNER = Path(sys.executable).parent / "planner"
@@ -160,7 +160,7 @@ async def test_the_calendar_starts_on_monday_in_a_sunday_first_process(
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.pause()
             lines = [strip.text for strip in app.screen._compositor.render_strips()]
-            first_column = app.screen.query_one("#day-0", DayColumn).region
+            first_column = app.screen.query_one(WeekGrid).column_region(0)
     finally:
         calendar.setfirstweekday(calendar.MONDAY)
     headings = next(line for line in lines if "Mon 23" in line)

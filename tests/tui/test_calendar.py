@@ -29,7 +29,7 @@ from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.session import SessionScreen
 from planner.tui.screens.welcome import WelcomeScreen
 from planner.tui.screens.wizard import PlanWizard
-from planner.tui.widgets.day_column import DayColumn
+from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
 
 TODAY = date(2026, 11, 25)
@@ -110,7 +110,7 @@ def calendar(app: PlannerApp) -> CalendarScreen:
 
 def column(app: PlannerApp, weekday: int) -> str:
     """The text a day column shows (Monday is 0)."""
-    return calendar(app).query_one(f"#day-{weekday}", DayColumn).text
+    return calendar(app).query_one(WeekGrid).columns[weekday].text
 
 
 def text_of(app: PlannerApp, selector: str) -> str:
@@ -135,10 +135,14 @@ async def test_opens_on_this_week_with_today_selected(store, catalogue, fake_clo
         assert "sessions done 1/3" in header
         assert "min planned" in header
         # The selected day's heading is drawn on the selection band; the others are not.
-        headings = [
-            {segment.style.bgcolor for segment in column_widget.render_line(0) if segment.style}
-            for column_widget in calendar(app).query(DayColumn)
-        ]
+        grid = calendar(app).query_one(WeekGrid)
+        top = grid.render_line(0)
+        headings = []
+        for weekday in range(7):
+            region = grid.column_region(weekday)
+            start = region.x - grid.content_region.x + 1  # past the blank before each day
+            cells = top.crop(start, start + 3)
+            headings.append({segment.style.bgcolor for segment in cells if segment.style})
         assert headings[2] != headings[1] and headings[1] == headings[3]
         assert "today" in column(app, 2)
         assert "done" in column(app, 0)
@@ -310,10 +314,12 @@ async def test_clicks_select_days_and_items(store, catalogue, fake_clock) -> Non
     app = make_app(store, catalogue, fake_clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.click("#day-4", offset=(3, 0))
+        friday = calendar(app).query_one(WeekGrid).column_region(4)
+        grid_x = calendar(app).query_one(WeekGrid).content_region.x
+        await pilot.click("#calendar-grid", offset=(friday.x - grid_x + 3, 0))
         assert calendar(app).selection.day == date(2026, 11, 27)
         # Lines 0-1 are the date and status; each exercise takes two lines after them.
-        await pilot.click("#day-4", offset=(3, 6))
+        await pilot.click("#calendar-grid", offset=(friday.x - grid_x + 3, 6))
         selected = calendar(app).selected_item
         assert selected is not None
         assert selected.exercise_id == "deep-squat"

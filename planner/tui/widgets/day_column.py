@@ -1,29 +1,25 @@
-"""One day of the calendar week: its date, its status and its exercises, drawn as lines of text.
+"""One day of the calendar week: its date, its status and its exercises, as lines of text.
 
-A single widget per day (rather than one per exercise) keeps start-up cheap; the
-lines are rebuilt for the width the column has, so names truncate with an
-ellipsis at 80 columns and show in full on wider terminals.
-
-The column draws itself line by line (Textual's line API) from a short list of
-``(text, style name)`` pieces per line, styled by the grid's component classes.
-That is several times cheaper than laying out rich content, and it lets
-:meth:`DayColumn.show` repaint only the lines that changed: moving the cursor
-within a day touches four lines, not the whole column.
+The week grid draws seven of these side by side in one widget (Textual's line API),
+each from a short list of ``(text, style name)`` pieces per line, styled by the
+grid's component classes. One widget for the week rather than one per day matters on
+every key: Textual walks every line of every widget on screen for each repaint, so
+seven column widgets cost more than the lines that actually change. A column knows
+which of its lines a new view changes, so moving the cursor within a day repaints
+four lines, not the week. The lines are rebuilt for the width the column has, so
+names truncate with an ellipsis at 80 columns and show in full on wider terminals.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual.events import Click
-from textual.geometry import Region
-from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from planner.domain.dates import day_heading
 from planner.domain.models import DayStatus
@@ -79,69 +75,71 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-class DayColumn(Widget):
-    """Draws one :class:`DayView`; a click reports which line (day or exercise) was hit."""
+StyleOf = Callable[[str], Style]
+"""The resolved style of a piece by its short name (the grid's, for its focus and theme)."""
 
-    DEFAULT_CSS = """
-        DayColumn {
-            width: 1fr;
-            height: 100%;
-            padding: 0 0 0 1;
-            overflow: hidden;
-            text-wrap: nowrap;
-        }
-    """
 
-    @dataclass
-    class Clicked(Message):
-        """The user clicked this column; ``item`` is the exercise index, or None for the day."""
+class DayColumn:
+    """The lines of one :class:`DayView` at a given size, and which exercise each line shows."""
 
-        day: date
-        item: int | None
-
-    def __init__(self, view: DayView, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, view: DayView) -> None:
         self.view = view
+        self.width = 0
+        self.height = 0
+        self.shared_width = 0
+        """The content width of the week's narrowest column (they differ by a cell at most)."""
         self._lines: list[Line] = []
         self._line_items: list[int | None] = []
         self._laid_out_for: tuple[DayView, int, int] | None = None
-        # Resolved styles by piece name, focus and theme.
-        self._styles: dict[tuple[str, bool, str], Style] = {}
 
-    def show(self, view: DayView) -> None:
-        """Draw ``view`` instead of the current day; only the lines that change are repainted."""
-        if view == self.view:
-            return
+    def resize(self, width: int, height: int, shared_width: int) -> None:
+        """Give the column the cells it is drawn in, and the narrowest column's width that
+        names and doses are worded for (its lines follow on the next use)."""
+        self.width, self.height, self.shared_width = width, height, shared_width
+
+    def show(self, view: DayView) -> list[int]:
+        """Take ``view`` instead of the current day; the lines that change (all if none was
+        drawn yet)."""
+        if view == self.view and self._laid_out_for is not None:
+            return []
         old_lines = self._lines if self._laid_out_for is not None else None
         self.view = view
-        if old_lines is None or not self.is_mounted:
-            self._laid_out_for = None
-            self.refresh()
-            return
-        new_lines = self._layout()
-        width = self.content_size.width
-        changed = [
-            Region(0, y, width, 1)
+        new_lines = self.lines()
+        if old_lines is None:
+            return list(range(self.height))
+        return [
+            y
             for y in range(max(len(old_lines), len(new_lines)))
             if y >= len(old_lines) or y >= len(new_lines) or old_lines[y] != new_lines[y]
         ]
-        if changed:
-            self.refresh(*changed)
 
     @property
     def text(self) -> str:
         """The column's lines as plain text, as they are drawn now."""
-        return "\n".join("".join(text for text, _ in line).rstrip() for line in self._layout())
+        return "\n".join("".join(text for text, _ in line).rstrip() for line in self.lines())
 
-    def _layout(self) -> list[Line]:
+    def item_at(self, y: int) -> int | None:
+        """The exercise (its index in the day) drawn on line ``y``, or None for the day."""
+        self.lines()
+        return self._line_items[y] if 0 <= y < len(self._line_items) else None
+
+    def lines(self) -> list[Line]:
         """The lines for the current view and size (worked out once per view and size)."""
-        size = self.content_size
-        key = (self.view, size.width, size.height)
+        key = (self.view, self.width, self.height)
         if self._laid_out_for != key:
-            lines, items = self._build(max(1, size.width))
-            self._lines, self._line_items = self._fit_height(lines, items, size.height)
+            lines, items = self._build(max(1, self.width))
+            self._lines, self._line_items = self._fit_height(lines, items, self.height)
             self._laid_out_for = key
         return self._lines
+
+    def strip(self, y: int, style_of: StyleOf) -> Strip:
+        """Line ``y`` of the day, exactly ``width`` cells, styled by ``style_of``."""
+        lines = self.lines()
+        base = style_of("plain")
+        if y >= len(lines):
+            return Strip.blank(self.width, base)
+        segments = [Segment(text, style_of(name)) for text, name in lines[y]]
+        return Strip(segments).adjust_cell_length(self.width, base)
 
     def _build(self, width: int) -> tuple[list[Line], list[int | None]]:
         view = self.view
@@ -157,7 +155,10 @@ class DayColumn(Widget):
         lines: list[Line] = [head_line, _padded([(word, style)], width)]
         line_items: list[int | None] = [None, None]
         resting = view.status is DayStatus.REST
-        room = self._shared_width(width) - 1  # after the marker (or the dose's indent)
+        # Names and doses are worded for the week's narrowest column, so one exercise reads
+        # the same on every day instead of in full on the one column a cell wider.
+        shared = min(width, self.shared_width) if self.shared_width > 0 else width
+        room = shared - 1  # after the marker (or the dose's indent)
         for index, item in enumerate(view.items):
             cursor = view.selected and view.selected_item == index
             marker = "▸" if cursor else ("=" if item.held else " ")
@@ -175,18 +176,6 @@ class DayColumn(Widget):
             line_items += [index, index]
         return lines, line_items
 
-    def _shared_width(self, width: int) -> int:
-        """The content width of the week's narrowest column (they differ by a cell at most).
-
-        Names and doses are worded for it, so one exercise reads the same on every day
-        instead of in full on the one column that happens to be a cell wider.
-        """
-        parent = self.parent
-        if not isinstance(parent, Widget) or not parent.children:
-            return width
-        narrowest = parent.content_size.width // len(parent.children) - self.gutter.width
-        return min(width, narrowest) if narrowest > 0 else width
-
     def _fit_height(
         self, lines: list[Line], line_items: list[int | None], height: int
     ) -> tuple[list[Line], list[int | None]]:
@@ -197,7 +186,7 @@ class DayColumn(Widget):
         """
         if height < 4 or len(lines) <= height:
             return lines, line_items
-        width = self.content_size.width
+        width = self.width
         room = height - 3  # date, status, and the "more" line
         room -= room % 2  # whole exercises only (two lines each)
         selected = self.view.selected_item if self.view.selected else None
@@ -220,64 +209,6 @@ class DayColumn(Widget):
             [lines[0], status, *lines[body], *more],
             line_items[:2] + line_items[body] + more_items,
         )
-
-    def render_line(self, y: int) -> Strip:
-        """One line of the day, styled from calendar.tcss."""
-        lines = self._layout()
-        width = self.content_size.width
-        # Focus and theme pick the styles; worked out once per line, not per piece.
-        context = (self.screen.focused is self.parent, self.app.theme)
-        base = self._style("plain", context)
-        if y >= len(lines):
-            return Strip.blank(width, base)
-        segments = [Segment(text, self._style(name, context)) for text, name in lines[y]]
-        return Strip(segments).adjust_cell_length(width, base)
-
-    @property
-    def _owner(self) -> Widget:
-        # The piece styles are component classes of the grid, not of each column: a column
-        # changing class (the selection moving) then restyles one node, not fourteen.
-        parent = self.parent
-        assert isinstance(parent, Widget)
-        return parent
-
-    def _style(self, name: str, context: tuple[bool, str]) -> Style:
-        """The resolved style of one kind of piece, for one focus state and theme."""
-        key = (name, *context)
-        cached = self._styles.get(key)
-        if cached is None:
-            cached = self._styles[key] = self._resolve_style(name)
-        return cached
-
-    def _resolve_style(self, name: str) -> Style:
-        """The style of one kind of piece over the column's own colours ("plain": just those).
-
-        A name with the ``selected-`` prefix is a piece of the selected day's heading:
-        the band's colours first, then the piece's own over them.
-        """
-        piece = name.removeprefix("selected-")
-        layers = ["week-grid--selected"] if piece != name else []
-        if piece != "plain":
-            layers.append(f"week-grid--{piece}")
-        resolved = self.rich_style
-        _, background = self.background_colors
-        for layer in layers:
-            styles = self._owner.get_component_styles(layer)
-            if styles.has_rule("background"):
-                background = background + styles.background
-                resolved += Style(bgcolor=background.rich_color)
-            if styles.has_rule("color"):
-                resolved += Style(color=(background + styles.color).rich_color)
-            resolved += styles.text_style
-        return resolved
-
-    def on_click(self, event: Click) -> None:
-        event.stop()
-        offset = event.get_content_offset(self)
-        line = offset.y if offset is not None else 0
-        self._layout()
-        item = self._line_items[line] if 0 <= line < len(self._line_items) else None
-        self.post_message(self.Clicked(self.view.day, item))
 
 
 def _padded(pieces: list[Piece], width: int) -> Line:
