@@ -149,12 +149,14 @@ class WeekGrid(Widget, can_focus=True):
             raise ValueError("a week has seven days")
         self.columns = [DayColumn(view) for view in days]
         self._edges = [0] * 8
+        self._sized_for = (-1, -1)
         # Resolved styles by piece name, focus and theme.
         self._styles: dict[tuple[str, bool, str], Style] = {}
 
     def show(self, days: Sequence[DayView]) -> None:
         """Draw a new week, or the same week with a new selection; only the lines that
         change are repainted."""
+        self._fit_columns()
         regions = []
         for index, (column, view) in enumerate(zip(self.columns, days, strict=True)):
             x = self._edges[index] + _GAP
@@ -164,22 +166,35 @@ class WeekGrid(Widget, can_focus=True):
 
     def column_region(self, index: int) -> Region:
         """Where day ``index`` (0 is Monday) is drawn, in screen cells."""
+        self._fit_columns()
         left, right = self._edges[index], self._edges[index + 1]
         region = self.content_region
         return Region(region.x + left, region.y, right - left, region.height)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Share the new width among the days as Textual shares 1fr: each edge rounded down."""
+        """Draw everything again at the new size."""
+        self._fit_columns()
+        self.refresh()
+
+    def _fit_columns(self) -> None:
+        """Share the width among the days as Textual shares 1fr (each edge rounded down).
+
+        Called wherever the columns are used, not only on resize: the first frame is
+        painted before the widget hears of its size, and it must show the week.
+        """
         width, height = self.content_size
+        if (width, height) == self._sized_for:
+            return
+        self._sized_for = (width, height)
         self._edges = [width * index // 7 for index in range(8)]
         narrowest = max(0, width // 7 - _GAP)
         for index, column in enumerate(self.columns):
             own = max(0, self._edges[index + 1] - self._edges[index] - _GAP)
             column.resize(own, height, narrowest)
-        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         """Row ``y`` of the week: the seven days' lines side by side."""
+        self._fit_columns()
         context = (self.has_focus, self.app.theme)
         base = self._style("plain", context)
 
@@ -232,6 +247,7 @@ class WeekGrid(Widget, can_focus=True):
         """Turn a click on a day into a day or exercise choice for the screen."""
         event.stop()
         self.focus()
+        self._fit_columns()
         offset = event.get_content_offset(self)
         if offset is None:
             return
