@@ -20,7 +20,7 @@ from planner.tui.screens.confirm import ConfirmDialog
 from planner.tui.screens.exercise_form import ExerciseForm, slugify, unique_id
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList
-from planner.tui.widgets.day_column import DayColumn
+from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
 
 TODAY = date(2026, 11, 25)
@@ -386,5 +386,5 @@ async def test_an_own_exercise_can_have_a_short_name_for_the_calendar(
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        column = pilot.app.screen.query_one("#day-2", DayColumn).text
+        column = pilot.app.screen.query_one(WeekGrid).columns[2].text
         assert "Cat & camel" in column and "…" not in column

@@ -16,8 +16,8 @@ from planner.domain.ramp import dose_ladder
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.calendar import CalendarScreen
-from planner.tui.widgets.day_column import DayColumn
 from planner.tui.widgets.fitted_label import FittedLabel
+from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
 from tests.tui.session_support import SessionHarness, items_for
 from tests.tui.test_calendar import seeded_store
@@ -70,7 +70,7 @@ async def test_no_built_in_name_or_dose_is_cut_at_100x32(fake_clock: FakeClock) 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CalendarScreen)
-        columns = [column.text for column in screen.query(DayColumn)]
+        columns = [column.text for column in screen.query_one(WeekGrid).columns]
         shown = "\n".join(columns)
         assert "…" not in shown
         for exercise in CATALOGUE:
