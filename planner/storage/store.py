@@ -297,6 +297,14 @@ class Store:
             {"day": day.isoformat()} for day in sorted(plan.rest_days) if day >= keep_before
         )
 
+    @_one_change
+    def restore_profile(self, profile: Profile | None, advice: Iterable[Advice]) -> None:
+        """Put back the plan's profile and advice as they were (None: no plan yet)."""
+        self._profile.truncate()
+        if profile is not None:
+            advice_docs = [codec.advice_to_doc(a) for a in ordered(advice)]
+            self._profile.insert(codec.profile_to_doc(profile) | {"advice": advice_docs})
+
     def items_between(self, start: date, end: date) -> list[PlanItem]:
         """Every plan item from ``start`` to ``end`` (both included), by day then position."""
         lo, hi = start.isoformat(), end.isoformat()
@@ -411,6 +419,20 @@ class Store:
             return False
         self._rest.insert({"day": key})
         return True
+
+    @_one_change
+    def restore_day(self, day: date, items: Iterable[PlanItem], *, rest: bool) -> None:
+        """Make ``day`` hold exactly ``items`` (ids and positions as given) and rest or not.
+
+        Undo and redo put days back this way, as they were before or after an edit.
+        """
+        key = day.isoformat()
+        self._split.bring_back(lambda doc: doc["day"] == key, first=day, last=day)
+        self._items.remove(Query().day == key)
+        self._items.insert_multiple(codec.item_to_doc(item) for item in items)
+        self._rest.remove(Query().day == key)
+        if rest:
+            self._rest.insert({"day": key})
 
     @_one_change
     def log_session(self, log: SessionLog) -> None:

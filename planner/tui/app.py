@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -20,10 +21,12 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.text_rules import terminal_safe
+from planner.planbook.undo import Step, UndoHistory
 from planner.storage.store import Store
 from planner.tui.errors import ErrorReportingApp, reports_user_errors_async
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
+from planner.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from planner.tui.screens.history import HistoryScreen
@@ -97,6 +100,23 @@ class PlannerApp(ErrorReportingApp[None]):
             "and the calendar export's time and reminder",
             id="app.settings",
         ),
+        # Shown (dimmed while there is nothing to undo) where the plan can be edited.
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Take back the last change to the plan",
+            id="app.undo",
+        ),
+        # Redo's key is named in the message after an undo; the footer has no room for it.
+        Binding(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            show=False,
+            tooltip="Make the last change that was undone again",
+            id="app.redo",
+        ),
         # Everyone knows q; the footer's room goes to keys people need to learn.
         Binding("q", "quit", "Quit", show=False, tooltip="Close Back Planner", id="app.quit"),
     ]
@@ -114,6 +134,8 @@ class PlannerApp(ErrorReportingApp[None]):
         self.catalogue = catalogue
         self.clock = clock or Clock()
         self.notice = notice
+        self.undo_history = UndoHistory(store, on_change=self.refresh_bindings)
+        """Every plan edit made on any screen, undone and redone for as long as the app runs."""
         # Older weeks that cannot be read should not stop the app: the screens show the
         # recent weeks, and the user hears once why the older ones are missing.
         store.carry_on_without_archive(self._report_archive_problem)
@@ -126,7 +148,7 @@ class PlannerApp(ErrorReportingApp[None]):
     def _catalogue_screen(self) -> Screen[None]:
         from planner.tui.screens.catalogue import CatalogueScreen
 
-        return CatalogueScreen(self.store, self.catalogue, self.clock)
+        return CatalogueScreen(self.store, self.catalogue, self.clock, self.undo_history)
 
     def _history_screen(self) -> HistoryScreen:
         if self._history is None:
@@ -163,8 +185,14 @@ class PlannerApp(ErrorReportingApp[None]):
         """Show a notification; every one (screens' too) passes the display guard first.
 
         Messages often carry a name or a path that came from a file, and no escape
-        sequence in one may reach the terminal.
+        sequence in one may reach the terminal. A screen with a status line shows
+        it there, where it covers nothing; other screens get a toast.
         """
+        status = self.screen.query(StatusLine)
+        if status:
+            text = " · ".join(part for part in (title, message) if part)
+            status.first().say(terminal_safe(text), severity, timeout)
+            return
         super().notify(
             terminal_safe(message),
             title=terminal_safe(title),
@@ -185,7 +213,7 @@ class PlannerApp(ErrorReportingApp[None]):
         start-up benchmark measures it). on_mount registers the mode, so
         ``switch_mode("calendar")`` returns to this screen.
         """
-        return CalendarScreen(self.store, self.catalogue, self.clock)
+        return CalendarScreen(self.store, self.catalogue, self.clock, self.undo_history)
 
     def on_mount(self) -> None:
         if not self.is_headless:
@@ -268,6 +296,16 @@ class PlannerApp(ErrorReportingApp[None]):
             return action == "quit"
         if action == "switch_mode":
             return parameters != (self.current_mode,)
+        if action in ("undo", "redo"):
+            # The palette lists the keys of the screen it was opened over.
+            stack = self.screen_stack
+            below = (
+                stack[-2] if isinstance(self.screen, CommandPalette) and len(stack) > 1 else None
+            )
+            if not getattr(below or self.screen, "edits_the_plan", False):
+                return False
+            history = self.undo_history
+            return True if (history.can_undo if action == "undo" else history.can_redo) else None
         return True
 
     def action_help(self) -> None:
@@ -276,6 +314,24 @@ class PlannerApp(ErrorReportingApp[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_undo(self) -> None:
+        """Put the plan back as it was before the last change."""
+        self._show_step(self.undo_history.undo, "Undone")
+
+    def action_redo(self) -> None:
+        """Make the last undone change again."""
+        self._show_step(self.undo_history.redo, "Redone")
+
+    def _show_step(self, replay: Callable[[], Step], verb: str) -> None:
+        """Undo or redo, then show the plan as it is now and say what changed."""
+        step = replay()
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_change", None)
+            if callable(show):
+                show(step.scope.days)
+        hint = "; ctrl+y redoes it" if verb == "Undone" else ""
+        self.notify(f"{verb}: {step.label}{hint}.", markup=False)
 
     @work
     @reports_user_errors_async

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from textual.app import App
-from textual.widgets._toast import Toast
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.models import Activity, Profile, Settings
 from planner.domain.progression import generate_plan
 from planner.storage import Store, open_store
+from tests.tui.shown_messages import shown_messages
 
 PLAN_START = date(2026, 11, 23)
 """The Monday of the fixed test week (2026-W48)."""
@@ -51,5 +51,5 @@ def fill_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def toasts(app: App[Any]) -> list[str]:
-    """The text of every notification on screen."""
-    return [str(toast.render()) for toast in app.screen.query(Toast)]
+    """The text of every notification on screen (toasts and the status line)."""
+    return shown_messages(app)

@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from icalendar import Calendar
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 
 from planner.domain.advice import Advice, Priority
 from planner.domain.catalogue import Catalogue, load_catalogue
@@ -31,6 +30,7 @@ from planner.tui.screens.welcome import WelcomeScreen
 from planner.tui.screens.wizard import PlanWizard
 from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
+from tests.tui.shown_messages import shown_messages
 
 TODAY = date(2026, 11, 25)
 DAY_IDS = ("pelvic-tilt", "leg-lift", "deep-squat")
@@ -118,7 +118,8 @@ def text_of(app: PlannerApp, selector: str) -> str:
 
 
 def toasts(app: PlannerApp) -> str:
-    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+    """Every message shown now: toasts, and the calendar's status line."""
+    return "\n".join(shown_messages(app))
 
 
 def ids_on(store: Store, day: date) -> list[str]:

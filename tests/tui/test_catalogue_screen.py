@@ -22,6 +22,7 @@ from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList
 from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
+from tests.tui.shown_messages import shown_messages
 
 TODAY = date(2026, 11, 25)
 THURSDAY = date(2026, 11, 26)
@@ -77,7 +78,7 @@ def _text(screen: CatalogueScreen, selector: str) -> str:
 
 
 def _notices(pilot: Pilot[None]) -> list[str]:
-    return [n.message for n in pilot.app._notifications]
+    return shown_messages(pilot.app)
 
 
 async def _filter(pilot: Pilot[None], text: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.app import App
+from textual.screen import Screen
 
 from planner.domain.catalogue import Catalogue, load_catalogue
 from planner.domain.models import Activity, Plan, Profile, Settings
@@ -51,7 +52,11 @@ STATES: dict[str, Callable[[Store], None]] = {
     "plan only": plan_only,
     "plan and sessions": plan_and_sessions,
 }
-MODES = [("c", CalendarScreen), ("l", CatalogueScreen), ("h", HistoryScreen)]
+MODES: list[tuple[str, type[Screen[None]]]] = [
+    ("c", CalendarScreen),
+    ("l", CatalogueScreen),
+    ("h", HistoryScreen),
+]
 
 
 def make_app(state: Callable[[Store], None], *, read_only: bool, clock: FakeClock) -> App[None]:

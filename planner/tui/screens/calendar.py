@@ -14,13 +14,18 @@ from typing import ClassVar
 from textual import work
 from textual.binding import BindingType
 
+from planner.domain.catalogue import Catalogue
+from planner.domain.clock import Clock
 from planner.domain.dates import long_date, short_date, weekday
 from planner.domain.dose_words import dose_text
 from planner.domain.models import PlanItem, SessionLog
+from planner.domain.text_rules import terminal_safe
 from planner.planbook import edits
 from planner.planbook.change import refuse_read_only
 from planner.planbook.journal import checkpoint_session, record_session
+from planner.planbook.undo import UndoHistory
 from planner.planbook.week import exercise_name
+from planner.storage.store import Store
 from planner.tui.errors import reports_user_errors, reports_user_errors_async
 from planner.tui.screens.calendar_keys import CALENDAR_KEYS
 from planner.tui.screens.calendar_view import CalendarView
@@ -31,6 +36,15 @@ class CalendarScreen(CalendarView):
     """This week's plan: move around it, edit it, start a session, export it."""
 
     BINDINGS: ClassVar[list[BindingType]] = CALENDAR_KEYS
+
+    edits_the_plan: ClassVar[bool] = True
+    """The app's undo and redo keys work here."""
+
+    def __init__(
+        self, store: Store, catalogue: Catalogue, clock: Clock, undo: UndoHistory | None = None
+    ) -> None:
+        super().__init__(store, catalogue, clock)
+        self.undo = undo or UndoHistory(store)
 
     def on_mount(self) -> None:
         if not self.week.settings.welcomed:
@@ -68,10 +82,12 @@ class CalendarScreen(CalendarView):
         question = edits.place_question(self.store, self.catalogue, day, exercise_id)
         if question and not await self.ask(question, "Add"):
             return
-        item = edits.add_exercise(self.store, self.catalogue, day, exercise_id)
-        self.reload(day=day, item_id=item.id)
         name = exercise_name(self.catalogue, exercise_id)
-        self.notify(f"Added {name} to {short_date(day)}.", markup=False)
+        done = f"Added {name} to {short_date(day)}"
+        with self.undo.edit(done, [day]):
+            item = edits.add_exercise(self.store, self.catalogue, day, exercise_id)
+        self.reload(day=day, item_id=item.id)
+        self.notify(f"{done}.", markup=False)
 
     @work
     @reports_user_errors_async
@@ -80,10 +96,12 @@ class CalendarScreen(CalendarView):
         if (item := self._editable_item("remove")) is None:
             return
         name = exercise_name(self.catalogue, item.exercise_id)
-        if await self.ask(f"Remove {name} from {long_date(item.day, year=False)}?", "Remove"):
-            edits.remove_item(self.store, item.id)
+        when = long_date(item.day, year=False)
+        if await self.ask(f"Remove {name} from {when}?", "Remove"):
+            with self.undo.edit(f"Removed {name} from {short_date(item.day)}", [item.day]):
+                edits.remove_item(self.store, item.id)
             self.reload()
-            self.notify(f"Removed {name}.", markup=False)
+            self.notify(f"Removed {name}; ctrl+z puts it back.", markup=False)
 
     @work
     @reports_user_errors_async
@@ -101,14 +119,18 @@ class CalendarScreen(CalendarView):
         question = edits.place_question(self.store, self.catalogue, day, item.exercise_id)
         if question and not await self.ask(question, "Move"):
             return
-        moved = edits.move_item(self.store, item.id, day)
+        done = f"Moved {name} to {short_date(day)}"
+        with self.undo.edit(done, [item.day, day]):
+            moved = edits.move_item(self.store, item.id, day)
         self.reload(day=day, item_id=moved.id)
-        self.notify(f"Moved {name} to {short_date(day)}.", markup=False)
+        self.notify(f"{done}.", markup=False)
 
     def action_reorder(self, offset: int) -> None:
         """Move the selected exercise up or down within its day."""
         if (item := self._editable_item("reorder")) is not None:
-            edits.reorder_item(self.store, item.id, offset)
+            name = exercise_name(self.catalogue, item.exercise_id)
+            with self.undo.edit(f"Moved {name} {'up' if offset < 0 else 'down'}", [item.day]):
+                edits.reorder_item(self.store, item.id, offset)
             self.reload(item_id=item.id)
 
     @work
@@ -126,7 +148,9 @@ class CalendarScreen(CalendarView):
         exercise = self.catalogue.get(item.exercise_id)
         dose = await self.app.push_screen_wait(DoseDialog(exercise, item.dose))
         if dose is not None and dose != item.dose:
-            edits.set_dose(self.store, item.id, dose)
+            done = f"Changed the dose of {exercise.name} on {short_date(item.day)}"
+            with self.undo.edit(terminal_safe(done), [item.day]):
+                edits.set_dose(self.store, item.id, dose)
             self.reload(item_id=item.id)
             self.notify(f"{exercise.name}: {dose_text(dose, exercise)}.", markup=False)
 
@@ -138,9 +162,16 @@ class CalendarScreen(CalendarView):
         question = edits.rest_question(self.store, day)
         if question and not await self.ask(question, "Rest"):
             return
-        message = edits.toggle_rest(self.store, day)
+        with self.undo.edit("", [day]) as done:
+            message = edits.toggle_rest(self.store, day)
+            done.text = message.removesuffix(".")
         self.reload()
         self.notify(message, markup=False)
+
+    def show_change(self, days: frozenset[date]) -> None:
+        """After an undo or redo: read the plan again, showing a day it changed."""
+        shown = set(self.week.days)
+        self.reload(day=None if not days or shown & days else min(days))
 
     @work
     @reports_user_errors_async
@@ -190,7 +221,8 @@ class CalendarScreen(CalendarView):
         question = rebuild_question(draft)
         if question and not await self.ask(f"{question} Build it anyway?", "Build"):
             return
-        save_plan(self.store, draft)
+        with self.undo.edit("Built a new plan", plan_from=draft.plan.profile.start):
+            save_plan(self.store, draft)
         self.reload(day=self.today)
         self.notify(f"Your {profile.weeks}-week plan is ready.", markup=False)
 

@@ -31,6 +31,7 @@ from planner.storage.store import Store
 from planner.tui.calendar_texts import day_views, detail_text, header_text, item_views
 from planner.tui.errors import reports_user_errors
 from planner.tui.widgets.day_column import DayView, ItemView
+from planner.tui.widgets.status_line import StatusLine
 from planner.tui.widgets.week_grid import WeekGrid
 
 READ_AHEAD_DELAY_S = 0.1
@@ -76,6 +77,7 @@ class CalendarView(Screen[None]):
         yield Static(id="calendar-advice", markup=False)
         yield WeekGrid(self._day_views(), id="calendar-grid")
         yield Static(id="calendar-detail", markup=False)
+        yield StatusLine(id="calendar-status")
         yield Footer(compact=True, show_command_palette=self._room_for_palette_hint(self.app.size))
 
     def on_mount(self) -> None:

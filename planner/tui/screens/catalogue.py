@@ -25,6 +25,7 @@ from planner.domain.text_rules import terminal_safe
 from planner.domain.wording import counted
 from planner.planbook import custom, edits
 from planner.planbook.change import refuse_read_only
+from planner.planbook.undo import UndoHistory
 from planner.storage.store import Store
 from planner.tui.errors import reports_user_errors_async
 from planner.tui.screens.confirm import ConfirmDialog
@@ -32,6 +33,7 @@ from planner.tui.screens.exercise_form import ExerciseForm
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList, matches
 from planner.tui.widgets.exercise_detail import ExerciseDetail
+from planner.tui.widgets.status_line import StatusLine
 from planner.tui.widgets.title_bar import TitleBar
 
 
@@ -44,7 +46,7 @@ class CatalogueScreen(Screen[None]):
         Binding(
             "a",
             "add_to_day",
-            "Add to day",
+            "Add",
             tooltip="Schedule the selected exercise on a day you pick",
             id="catalogue.add",
         ),
@@ -76,11 +78,17 @@ class CatalogueScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: Store, catalogue: Catalogue, clock: Clock) -> None:
+    edits_the_plan: ClassVar[bool] = True
+    """The app's undo and redo keys work here (adding to a day is a plan edit)."""
+
+    def __init__(
+        self, store: Store, catalogue: Catalogue, clock: Clock, undo: UndoHistory | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.catalogue = catalogue
         self.clock = clock
+        self.undo = undo or UndoHistory(store)
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Catalogue", id="catalogue-title")
@@ -89,6 +97,7 @@ class CatalogueScreen(Screen[None]):
                 yield Input(placeholder="Filter by name  ( / )", id="catalogue-filter")
                 yield ExerciseList(id="catalogue-list")
             yield ExerciseDetail(id="catalogue-detail")
+        yield StatusLine(id="catalogue-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -172,8 +181,10 @@ class CatalogueScreen(Screen[None]):
         question = edits.place_question(self.store, self.catalogue, day, exercise.id)
         if question and not await self.app.push_screen_wait(ConfirmDialog(question, "Add")):
             return
-        edits.add_exercise(self.store, self.catalogue, day, exercise.id)
-        self.notify(f"Added {exercise.name} to {short_date(day)}.", markup=False)
+        done = f"Added {exercise.name} to {short_date(day)}"
+        with self.undo.edit(terminal_safe(done), [day]):
+            edits.add_exercise(self.store, self.catalogue, day, exercise.id)
+        self.notify(f"{done}.", markup=False)
 
     @work
     @reports_user_errors_async

@@ -1,0 +1,200 @@
+"""Undo and redo of plan edits, for as long as the app runs.
+
+An edit runs inside ``UndoHistory.edit``: the days it touches (and, for a new plan,
+the plan's profile) are read before and after it, inside the edit's own
+transaction, and the pair is kept as one step. Undo puts those days back as they
+were before, redo as they were after, each as one transaction. Either is done only
+while the days still look exactly as the step left them: a day changed since (by
+another program, or by the feedback rules) is never overwritten; the history is
+then cleared and the user is told why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from planner.domain.advice import Advice
+from planner.domain.errors import UserFacingError
+from planner.domain.models import PlanItem, Profile
+from planner.planbook.change import change
+from planner.storage.store import Store
+
+HISTORY_LIMIT = 200
+"""Steps kept for undo; the oldest go first (a step holds only the days it touched)."""
+
+
+class UndoConflict(UserFacingError):
+    """The plan changed since the step was recorded; nothing was written."""
+
+
+@dataclass(frozen=True)
+class DayState:
+    """One day as saved: its items in order (ids, doses and positions) and whether it rests."""
+
+    day: date
+    items: tuple[PlanItem, ...] = ()
+    rest: bool = False
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """The days a step touched, and the plan's profile and advice when it touched those."""
+
+    days: tuple[DayState, ...]
+    profile: tuple[Profile | None, tuple[Advice, ...]] | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One edit: what it was (a past-tense sentence) and the plan before and after it."""
+
+    label: str
+    scope: Scope
+    before: PlanState
+    after: PlanState
+
+
+@dataclass
+class EditLabel:
+    """What an edit did, in the past tense; the edit may set it once it knows."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an edit touches: some days, and for a new plan every day from its start on."""
+
+    days: frozenset[date] = frozenset()
+    plan_from: date | None = None
+
+
+def read_state(store: Store, scope: Scope, extra_days: Iterable[date] = ()) -> PlanState:
+    """The saved state of every day in ``scope`` (and ``extra_days``)."""
+    days: dict[date, DayState] = {}
+    for day in {*scope.days, *extra_days}:
+        if scope.plan_from is not None and day >= scope.plan_from:
+            days[day] = DayState(day)  # read with the range below
+            continue
+        rest = day in store.rest_days_between(day, day)
+        days[day] = DayState(day, tuple(store.items_on(day)), rest)
+    profile = None
+    if scope.plan_from is not None:
+        # A new plan touches every day from its start: read them in one go.
+        start = scope.plan_from
+        items: dict[date, list[PlanItem]] = {}
+        for item in store.items_between(start, date.max):
+            items.setdefault(item.day, []).append(item)
+        rest_days = store.rest_days_between(start, date.max)
+        for day in items.keys() | rest_days:
+            days[day] = DayState(day, tuple(items.get(day, ())), day in rest_days)
+        profile = (store.profile(), store.plan_advice())
+    return PlanState(tuple(days[day] for day in sorted(days)), profile)
+
+
+def write_state(store: Store, state: PlanState) -> None:
+    """Put the days (and the profile, when kept) back as ``state`` holds them."""
+    for day in state.days:
+        store.restore_day(day.day, day.items, rest=day.rest)
+    if state.profile is not None:
+        store.restore_profile(*state.profile)
+
+
+@dataclass
+class UndoHistory:
+    """The app's undo and redo stacks over one store."""
+
+    store: Store
+    limit: int = HISTORY_LIMIT
+    on_change: Callable[[], object] | None = None
+    """Called after every change to the stacks (the app refreshes its undo keys)."""
+    _undo: list[Step] = field(default_factory=list)
+    _redo: list[Step] = field(default_factory=list)
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an edit to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone edit to redo."""
+        return bool(self._redo)
+
+    @contextlib.contextmanager
+    def edit(
+        self, label: str, days: Iterable[date] = (), *, plan_from: date | None = None
+    ) -> Iterator[EditLabel]:
+        """Run one edit as one change and keep it as a step (when it changed anything).
+
+        ``days`` are the days the edit may change; ``plan_from`` is given for a new
+        plan, which replaces every day from then on and the profile. A failed edit
+        (an exception, a file changed by another program) keeps no step.
+        """
+        scope = Scope(frozenset(days), plan_from)
+        name = EditLabel(label)
+        with change(self.store):
+            before = read_state(self.store, scope)
+            yield name
+            after = read_state(self.store, scope, (day.day for day in before.days))
+        before = _with_empty_days(before, after)
+        if before != after:
+            self._undo.append(Step(name.text, scope, before, after))
+            del self._undo[: -self.limit]
+            self._redo.clear()
+            self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def undo(self) -> Step:
+        """Put the plan back as it was before the last edit; the step undone.
+
+        Raises UndoConflict (history cleared, nothing written) when the days changed
+        since, and the store's errors (step kept) when the change cannot be saved.
+        """
+        if not self._undo:
+            raise UndoConflict("There is nothing to undo.")
+        step = self._undo[-1]
+        self._put_back(step, step.after, step.before, "undone")
+        self._redo.append(self._undo.pop())
+        self._changed()
+        return step
+
+    def redo(self) -> Step:
+        """Make the last undone edit again; the step redone (errors as for ``undo``)."""
+        if not self._redo:
+            raise UndoConflict("There is nothing to redo.")
+        step = self._redo[-1]
+        self._put_back(step, step.before, step.after, "redone")
+        self._undo.append(self._redo.pop())
+        self._changed()
+        return step
+
+    def _put_back(self, step: Step, expected: PlanState, wanted: PlanState, verb: str) -> None:
+        with change(self.store):
+            now = read_state(self.store, step.scope, (day.day for day in expected.days))
+            if now != expected:
+                self._undo.clear()
+                self._redo.clear()
+                self._changed()
+                raise UndoConflict(
+                    f"The plan has changed since then, so “{step.label}” was not {verb}; "
+                    "the earlier edits can no longer be undone either."
+                )
+            write_state(self.store, wanted)
+
+
+def _with_empty_days(before: PlanState, after: PlanState) -> PlanState:
+    """``before`` with an empty entry for every day only ``after`` holds (a day a new
+    plan or a move filled), so undo knows to empty it again."""
+    known = {day.day for day in before.days}
+    extra = [DayState(day.day) for day in after.days if day.day not in known]
+    if not extra:
+        return before
+    days = tuple(sorted((*before.days, *extra), key=lambda day: day.day))
+    return PlanState(days, before.profile)

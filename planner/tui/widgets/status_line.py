@@ -1,0 +1,73 @@
+"""The line above the footer where a screen says what just happened.
+
+Toasts float over whatever is below them: day columns, the detail line, a dialog's
+buttons. Screens that have a status line show their messages here instead, in the
+layout: a new message replaces the last one (no stack), and it goes after a while.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.notifications import SeverityLevel
+from textual.timer import Timer
+from textual.widgets import Static
+
+DEFAULT_TIMEOUT_S = 6.0
+"""How long a message stays when the caller gives no time."""
+
+_MOST_MESSAGES = 3
+"""Messages shown at once (warnings and errors kept above the newest message)."""
+
+
+class StatusLine(Static):
+    """One message at a time, coloured by its severity; hidden while there is none."""
+
+    DEFAULT_CSS = """
+        StatusLine {
+            display: none;
+            height: auto;
+            max-height: 4;
+            padding: 0 1;
+            background: $primary 25%;
+            color: $text;
+        }
+        StatusLine.-warning {
+            background: $warning 30%;
+        }
+        StatusLine.-error {
+            background: $error 35%;
+            text-style: bold;
+        }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._timer: Timer | None = None
+        self._shown: list[tuple[str, SeverityLevel]] = []
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The messages shown now, oldest first (none while hidden)."""
+        return tuple(text for text, _ in self._shown)
+
+    def say(self, message: str, severity: SeverityLevel, timeout: float | None) -> None:
+        """Show ``message`` literally (never as markup) until ``timeout`` seconds pass.
+
+        A new message replaces the ones that only informed; a warning or an error
+        still showing stays above it, so a quick "saved" cannot hide a failure.
+        """
+        if self._timer is not None:
+            self._timer.stop()
+        kept = [shown for shown in self._shown if shown[1] != "information"]
+        self._shown = [*kept, (message, severity)][-_MOST_MESSAGES:]
+        severities = {level for _, level in self._shown}
+        self.update(Content("\n".join(self.messages)))
+        self.set_class("warning" in severities and "error" not in severities, "-warning")
+        self.set_class("error" in severities, "-error")
+        self.display = True
+        self._timer = self.set_timer(timeout or DEFAULT_TIMEOUT_S, self.clear)
+
+    def clear(self) -> None:
+        """Hide the line until the next message."""
+        self._shown = []
+        self.display = False
