@@ -31,6 +31,7 @@ from planner.domain.models import Dose, Exercise, PlanItem, SessionLog, Settings
 from planner.domain.pain_gate import GENTLE_ONLY_NOTE, gentle_only, pain_check_log, session_band
 from planner.domain.phases import Phase, PhaseKind, build_phases
 from planner.domain.session import SessionEngine, SessionRating, SessionState, TickResult
+from planner.domain.session_summary import session_summary
 from planner.domain.text_rules import terminal_safe
 from planner.domain.thresholds import PainBand
 from planner.tui.screens.confirm import ConfirmDialog
@@ -41,6 +42,9 @@ from planner.tui.widgets.fitted_label import FittedLabel
 from planner.tui.widgets.line import Line
 from planner.tui.widgets.session_figure import SessionFigure
 from planner.tui.widgets.session_progress import SessionProgress
+
+HOLD_NOTE = "A hold runs to the end of its count: n skips it, space pauses it."
+"""What enter during a hold says (Done finishes reps, rests and the get-ready early)."""
 
 _WAKE_MARGIN_S = 0.002
 """Timers may wake a hair early; aim just past the deadline so the first look sees it passed."""
@@ -87,6 +91,8 @@ class SessionScreen(Screen[SessionLog | None]):
             tooltip="Finish the current rep, rest or get-ready early",
             id="session.done",
         ),
+        # Enter during a hold, when Done is off: says why instead of doing nothing.
+        Binding("enter", "hold_note", show=False, id="session.hold_note"),
         Binding(
             "n",
             "skip",
@@ -207,9 +213,16 @@ class SessionScreen(Screen[SessionLog | None]):
     async def _begin(self) -> None:
         """Start the clock once the pain-before question is answered or skipped.
 
-        Pain of 9 or 10 starts no session; 7 or 8 keeps to the gentle exercises.
+        Pain of 9 or 10 starts no session; 7 or 8 keeps to the gentle exercises. Escape
+        on the question goes back to the calendar without a session.
         """
-        pain = self.pain_before = await self.app.push_screen_wait(PainBeforeDialog())
+        answer = await self.app.push_screen_wait(PainBeforeDialog())
+        if answer is None:  # escape: back to the calendar, nothing started
+            self._ended_at = self.clock.now()
+            self._stop_repaints()
+            self.dismiss(None)
+            return
+        pain = self.pain_before = answer.pain
         band = session_band(pain)
         if band is PainBand.GENTLE_ONLY and not self._keep_gentle_only():
             band = PainBand.NO_SESSION
@@ -362,10 +375,14 @@ class SessionScreen(Screen[SessionLog | None]):
         return ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out Done during a hold: a hold is held or skipped, never cut short."""
-        if action == "done":
+        """No Done during a hold (a hold is held or skipped, never cut short): the footer
+        leaves it out, and enter says why instead."""
+        if action in ("done", "hold_note"):
             phase = self.engine.state().phase
-            return None if phase is None or phase.kind is PhaseKind.HOLD else True
+            holding = phase is not None and phase.kind is PhaseKind.HOLD
+            if action == "hold_note":
+                return holding
+            return None if phase is None else not holding
         return True
 
     def action_toggle_pause(self) -> None:
@@ -381,6 +398,10 @@ class SessionScreen(Screen[SessionLog | None]):
         if self.engine.done():
             self._ring()
         self.refresh_session()
+
+    def action_hold_note(self) -> None:
+        """Say why enter does nothing during a hold."""
+        self.notify(HOLD_NOTE, markup=False)
 
     def action_skip(self) -> None:
         """Leave the current step and go to the next."""
@@ -443,7 +464,9 @@ class SessionScreen(Screen[SessionLog | None]):
 
     @work
     async def _rate(self) -> None:
-        dialog = SessionRatingDialog(ended_early=self.engine.state().ended_early)
+        logs = self.engine.exercise_logs(self.pairs)
+        summary = session_summary(logs, ended_early=self.engine.state().ended_early)
+        dialog = SessionRatingDialog(summary)
         rating = await self.app.push_screen_wait(dialog)
         self.dismiss(self.session_log(rating or SessionRating()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -17,13 +18,27 @@ from planner.domain.session import PainScoreError, SessionRating, parse_pain
 from planner.domain.text_rules import line_problem
 
 
-class PainBeforeDialog(ModalScreen[int | None]):
-    """Ask for pain right now (0 to 10) before the session starts; empty or escape skips."""
+@dataclass(frozen=True)
+class PainBefore:
+    """The answer to the pain question: a score from 0 to 10, or None when skipped."""
+
+    pain: int | None
+
+
+class PainBeforeDialog(ModalScreen[PainBefore | None]):
+    """Ask for pain right now (0 to 10) before the session starts; an empty box or Skip
+    starts without a score, escape goes back without starting (None)."""
 
     CSS_PATH = "../tcss/session.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "skip", "Skip", id="pain_before.skip"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="Go back to the calendar without starting",
+            id="pain_before.back",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -46,16 +61,16 @@ class PainBeforeDialog(ModalScreen[int | None]):
         except PainScoreError as error:
             self.query_one("#pain-before-error", Label).update(str(error))
             return
-        self.dismiss(pain)
+        self.dismiss(PainBefore(pain))
 
     @on(Button.Pressed, "#pain-before-skip")
     def skip_button(self, event: Button.Pressed) -> None:
         """Start without a score."""
         event.stop()
-        self.dismiss(None)
+        self.dismiss(PainBefore(None))
 
-    def action_skip(self) -> None:
-        """Start without a score."""
+    def action_back(self) -> None:
+        """Leave without starting the session."""
         self.dismiss(None)
 
 
@@ -72,14 +87,14 @@ class SessionRatingDialog(ModalScreen[SessionRating]):
         Binding("escape", "skip", "Skip rating", id="session_rating.skip"),
     ]
 
-    def __init__(self, *, ended_early: bool) -> None:
+    def __init__(self, summary: str) -> None:
         super().__init__()
-        self.ended_early = ended_early
+        self.summary = summary
+        """How the session went (``session_summary``): praise only for a session done."""
 
     def compose(self) -> ComposeResult:
-        title = "Session ended early: how was it?" if self.ended_early else "Well done! How was it?"
         with Vertical(id="rating-box"):
-            yield Label(title, classes="dialog-title")
+            yield Label(self.summary, classes="dialog-title", markup=False)
             yield Label("Pain now, 0 to 10")
             yield Input(placeholder="0–10", id="rating-pain", type="integer", max_length=2)
             yield Label("Effort")
