@@ -33,6 +33,7 @@ from planner.tui.screens.exercise_form import ExerciseForm
 from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList, matches
 from planner.tui.widgets.exercise_detail import ExerciseDetail
+from planner.tui.widgets.filter_box import FilterBox
 from planner.tui.widgets.status_line import StatusLine
 from planner.tui.widgets.title_bar import TitleBar
 
@@ -94,7 +95,7 @@ class CatalogueScreen(Screen[None]):
         yield TitleBar("Catalogue", id="catalogue-title")
         with Horizontal(id="catalogue-body"):
             with Vertical(id="catalogue-side"):
-                yield Input(placeholder="Filter by name  ( / )", id="catalogue-filter")
+                yield FilterBox(placeholder="Filter by name  ( / )", id="catalogue-filter")
                 yield ExerciseList(id="catalogue-list")
             yield ExerciseDetail(id="catalogue-detail")
         yield StatusLine(id="catalogue-status")
@@ -148,8 +149,9 @@ class CatalogueScreen(Screen[None]):
         self.refresh_list()
 
     @on(Input.Submitted, "#catalogue-filter")
-    def leave_filter(self, event: Input.Submitted) -> None:
-        """Enter in the filter goes back to the list, ready for the action keys."""
+    @on(FilterBox.Left)
+    def leave_filter(self, event: Input.Submitted | FilterBox.Left) -> None:
+        """Enter, escape or down in the filter go back to the list, ready for the action keys."""
         event.stop()
         self.query_one(ExerciseList).focus()
 
