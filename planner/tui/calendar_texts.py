@@ -21,9 +21,11 @@ from planner.tui.widgets.day_column import DayView, ItemView
 
 def header_text(week: Week, *, read_only: bool) -> str:
     """``Week 2026-W48 · plan week 3 of 6 · 25 min planned · sessions done 1/3``."""
+    # With no plan at all (the welcome's "Not now"), the header says how to make one.
+    plan = week.plan_text if week.profile is not None else f"{week.plan_text}: press w to build one"
     parts = [
         f"Week {week_label(week.monday)}",
-        week.plan_text,
+        plan,
         f"{week.planned_minutes} min planned",
         f"sessions done {week.sessions_done}/{week.sessions_planned}",
     ]
@@ -101,6 +103,11 @@ def detail_text(
     if not items:
         if status is DayStatus.REST:
             return Content(f"{when} · rest day")
+        if week.profile is None:
+            return Content(
+                f"{when} · no plan yet\n"
+                "w builds a plan with you · a adds one exercise · r makes it a rest day"
+            )
         return Content(f"{when} · nothing planned\na adds an exercise · r makes it a rest day")
     count = counted(len(items), "exercise")
     return Content(f"{when} · {count} · about {round(week.minutes[day])} min · {status.value}")

@@ -106,7 +106,9 @@ def start_and_finish_the_first_exercise(tmux: Tmux) -> None:
     tmux.wait_text("sessions done 0/1")
     tmux.send("s")
     tmux.wait_text("0 means no pain")
-    tmux.send("Escape")  # no pain score
+    tmux.send("Enter")  # no pain score (an empty box)
+    # The exercise shows behind the question too: wait for the question to go.
+    tmux.wait_for(lambda text: "0 means no pain" not in text, "the session to start")
     tmux.wait_text("Exercise 1 of 2")
     tmux.send("Enter")  # the get-ready, cut short
     time.sleep(0.3)

@@ -388,7 +388,12 @@ async def test_welcome_not_now_leaves_the_calendar_empty(catalogue, fake_clock) 
         assert isinstance(app.screen, CalendarScreen)
         assert store.settings().welcomed
         assert store.profile() is None
-        assert "no plan yet" in text_of(app, "#calendar-header")
+        assert "no plan yet: press w to build one" in text_of(app, "#calendar-header")
+        assert "w builds a plan" in text_of(app, "#calendar-detail")
+        # And w does: the wizard opens from the empty calendar.
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanWizard)
 
 
 async def test_wizard_replaces_the_plan_from_today(store, catalogue, fake_clock) -> None:

@@ -39,7 +39,20 @@ class PainBeforeDialog(ModalScreen[PainBefore | None]):
             tooltip="Go back to the calendar without starting",
             id="pain_before.back",
         ),
+        # The box takes enter when it has the focus; this one works wherever the focus is.
+        Binding(
+            "enter",
+            "start",
+            "Start",
+            show=False,
+            tooltip="Start the session with the score given, or none",
+            id="pain_before.start",
+        ),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pain-before-box"):
@@ -56,22 +69,33 @@ class PainBeforeDialog(ModalScreen[PainBefore | None]):
     def start(self, event: Input.Submitted | Button.Pressed) -> None:
         """Start the session with the score given (or none when the box is empty)."""
         event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        """Check the score in the box, then start with it (or without one)."""
         try:
             pain = parse_pain(self.query_one("#pain-before-input", Input).value)
         except PainScoreError as error:
             self.query_one("#pain-before-error", Label).update(str(error))
             return
-        self.dismiss(PainBefore(pain))
+        self._answer(PainBefore(pain))
 
     @on(Button.Pressed, "#pain-before-skip")
     def skip_button(self, event: Button.Pressed) -> None:
         """Start without a score."""
         event.stop()
-        self.dismiss(PainBefore(None))
+        self._answer(PainBefore(None))
 
     def action_back(self) -> None:
         """Leave without starting the session."""
-        self.dismiss(None)
+        self._answer(None)
+
+    def _answer(self, answer: PainBefore | None) -> None:
+        # Once only: a second key typed before the first one closed the dialog would
+        # otherwise close the screen below it too.
+        if not self._answered:
+            self._answered = True
+            self.dismiss(answer)
 
 
 _EFFORTS = (Effort.EASY, Effort.ABOUT_RIGHT, Effort.HARD)
