@@ -260,3 +260,5 @@ class Settings:
     """When the .ics export puts each session in the calendar."""
     calendar_remind_min: int = DEFAULT_REMIND_MIN
     """How many minutes before a session the .ics export's reminder goes off."""
+    theme: str = ""
+    """The Textual theme last chosen (its name); "" for the app's default."""

@@ -27,3 +27,13 @@ def mark_welcomed(store: Store, *, red_flags: tuple[str, ...] | None = None) -> 
     if red_flags is not None:
         settings = replace(settings, red_flags=red_flags)
     save_settings(store, settings)
+
+
+def remember_theme(store: Store, theme: str) -> None:
+    """Keep the theme the user chose for the next start (nothing to do when read-only
+    or when it is the one saved already)."""
+    if store.read_only:
+        return
+    settings = store.settings()
+    if settings.theme != theme:
+        save_settings(store, replace(settings, theme=theme))

@@ -384,6 +384,10 @@ def exercise_from_doc(doc: Doc) -> Exercise:
         raise RecordError(str(error)) from None
 
 
+_MAX_THEME_NAME = 80
+"""Longest theme name kept (Textual's own are short; a longer one is not a theme)."""
+
+
 def settings_to_doc(settings: Settings) -> Doc:
     return {
         "bell": settings.bell,
@@ -395,6 +399,7 @@ def settings_to_doc(settings: Settings) -> Doc:
         "red_flags": None if settings.red_flags is None else list(settings.red_flags),
         "calendar_at": clock_text(settings.calendar_at),
         "calendar_remind_min": settings.calendar_remind_min,
+        "theme": settings.theme,
     }
 
 
@@ -420,6 +425,7 @@ def settings_from_doc(doc: Doc) -> Settings:
             if "calendar_remind_min" in doc
             else defaults.calendar_remind_min
         ),
+        theme=_theme(fields.doc.get("theme", defaults.theme)),
     )
 
 
@@ -432,6 +438,14 @@ def _calendar_at(fields: _Reader, default: time) -> time:
         return parse_clock(value)
     except ValueError as error:
         raise fields.fail("calendar_at", str(error)) from None
+
+
+def _theme(value: object) -> str:
+    """The saved theme name; one that cannot be a theme name is dropped, not refused:
+    a look is not worth setting the user's data aside for."""
+    if isinstance(value, str) and line_problem(value, _MAX_THEME_NAME, required=False) is None:
+        return value.strip()
+    return ""
 
 
 def _red_flags(fields: _Reader) -> tuple[str, ...] | None:

@@ -16,6 +16,7 @@ from textual.command import CommandPalette, Provider
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
@@ -23,7 +24,7 @@ from planner.domain.errors import UserFacingError
 from planner.domain.text_rules import terminal_safe
 from planner.planbook.undo import Step, UndoHistory
 from planner.storage.store import Store
-from planner.tui.errors import ErrorReportingApp, reports_user_errors_async
+from planner.tui.errors import ErrorReportingApp, report, reports_user_errors_async
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 from planner.tui.widgets.status_line import StatusLine
@@ -136,6 +137,9 @@ class PlannerApp(ErrorReportingApp[None]):
         self.notice = notice
         self.undo_history = UndoHistory(store, on_change=self.refresh_bindings)
         """Every plan edit made on any screen, undone and redone for as long as the app runs."""
+        chosen = store.settings().theme
+        if chosen in self.available_themes:
+            self.theme = chosen  # the one picked last time, from the first frame on
         # Older weeks that cannot be read should not stop the app: the screens show the
         # recent weeks, and the user hears once why the older ones are missing.
         store.carry_on_without_archive(self._report_archive_problem)
@@ -222,10 +226,20 @@ class PlannerApp(ErrorReportingApp[None]):
             for signum in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signum, self.end_on_signal, signum)
         self.add_mode("calendar", self.get_default_screen)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
         if self.notice:
             self.notify(self.notice, markup=False, timeout=10)
         self.call_after_refresh(self._guard_size, self.size)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Save the theme picked in the palette, for the next start."""
+        from planner.planbook.settings import remember_theme
+
+        try:
+            remember_theme(self.store, theme.name)
+        except UserFacingError as error:
+            report(self, error)
 
     def end_on_signal(self, signum: int) -> None:
         """SIGTERM or SIGHUP (a closed window): keep a live session, restore the terminal, exit."""
