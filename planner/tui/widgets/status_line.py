@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -43,7 +44,24 @@ class StatusLine(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._timer: Timer | None = None
+        self._timeout = DEFAULT_TIMEOUT_S
         self._shown: list[tuple[str, SeverityLevel]] = []
+
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._follow_screen)
+
+    def _follow_screen(self, screen: Screen[object]) -> None:
+        """A message said just before a dialog covered it waits for the dialog to close:
+        its time starts again when this line is back in sight."""
+        if self._shown:
+            self._start_timer(in_sight=screen is self.screen)
+
+    def _start_timer(self, *, in_sight: bool) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if in_sight:
+            self._timer = self.set_timer(self._timeout, self.clear)
 
     @property
     def messages(self) -> tuple[str, ...]:
@@ -56,8 +74,6 @@ class StatusLine(Static):
         A new message replaces the ones that only informed; a warning or an error
         still showing stays above it, so a quick "saved" cannot hide a failure.
         """
-        if self._timer is not None:
-            self._timer.stop()
         kept = [shown for shown in self._shown if shown[1] != "information"]
         self._shown = [*kept, (message, severity)][-_MOST_MESSAGES:]
         severities = {level for _, level in self._shown}
@@ -65,7 +81,8 @@ class StatusLine(Static):
         self.set_class("warning" in severities and "error" not in severities, "-warning")
         self.set_class("error" in severities, "-error")
         self.display = True
-        self._timer = self.set_timer(timeout or DEFAULT_TIMEOUT_S, self.clear)
+        self._timeout = timeout or DEFAULT_TIMEOUT_S
+        self._start_timer(in_sight=self.screen is self.app.screen)
 
     def clear(self) -> None:
         """Hide the line until the next message."""
