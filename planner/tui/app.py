@@ -194,8 +194,9 @@ class PlannerApp(ErrorReportingApp[None]):
         """
         status = self.screen.query(StatusLine)
         if status:
-            text = " · ".join(part for part in (title, message) if part)
-            status.first().say(terminal_safe(text), severity, timeout)
+            status.first().say(
+                " · ".join(part for part in (title, message) if part), severity, timeout
+            )
             return
         super().notify(
             terminal_safe(message),

@@ -85,3 +85,21 @@ async def test_a_dialog_over_the_line_holds_its_time(
         await asyncio.sleep(0.6)
         await pilot.pause()
         assert not line.display and shown(line) == ()
+
+
+async def test_a_calendar_message_while_history_shows_waits_for_the_calendar(
+    store: Store, catalogue: Catalogue, fake_clock: FakeClock
+) -> None:
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        calendar = app.screen
+        await pilot.press("h")
+        await pilot.pause()
+        calendar.notify("Dose held this week.", timeout=0.3)
+        await pilot.pause()
+        assert not app.screen.query(Toast), "nothing laid over the history"
+        await asyncio.sleep(0.6)
+        await pilot.press("c")
+        await pilot.pause()
+        assert shown(status(app)) == ("Dose held this week.",)

@@ -31,7 +31,7 @@ from planner.storage.store import Store
 from planner.tui.calendar_texts import day_views, detail_text, header_text, item_views
 from planner.tui.errors import reports_user_errors
 from planner.tui.widgets.day_column import DayView, ItemView
-from planner.tui.widgets.status_line import StatusLine
+from planner.tui.widgets.status_line import SaysInStatusLine, StatusLine
 from planner.tui.widgets.week_grid import WeekGrid
 
 READ_AHEAD_DELAY_S = 0.1
@@ -49,7 +49,7 @@ class Selection:
     index: int | None = None
 
 
-class CalendarView(Screen[None]):
+class CalendarView(SaysInStatusLine, Screen[None]):
     """The week in seven columns with the selection on it; what it reads, it reads from
     the plan book. ``CalendarScreen`` adds the keys and dialogs that change the plan."""
 

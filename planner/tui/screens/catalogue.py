@@ -34,11 +34,11 @@ from planner.tui.screens.pick_day import PickDayDialog
 from planner.tui.widgets.catalogue_list import ExerciseList, matches
 from planner.tui.widgets.exercise_detail import ExerciseDetail
 from planner.tui.widgets.filter_box import FilterBox
-from planner.tui.widgets.status_line import StatusLine
+from planner.tui.widgets.status_line import SaysInStatusLine, StatusLine
 from planner.tui.widgets.title_bar import TitleBar
 
 
-class CatalogueScreen(Screen[None]):
+class CatalogueScreen(SaysInStatusLine, Screen[None]):
     """Every exercise the user can plan, filterable, with a detail pane and edit keys."""
 
     CSS_PATH = "../tcss/catalogue.tcss"

@@ -11,7 +11,10 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
+
+from planner.domain.text_rules import terminal_safe
 
 DEFAULT_TIMEOUT_S = 6.0
 """How long a message stays when the caller gives no time."""
@@ -69,13 +72,14 @@ class StatusLine(Static):
         return tuple(text for text, _ in self._shown)
 
     def say(self, message: str, severity: SeverityLevel, timeout: float | None) -> None:
-        """Show ``message`` literally (never as markup) until ``timeout`` seconds pass.
+        """Show ``message`` literally (never as markup, no control character reaching the
+        terminal) until ``timeout`` seconds pass.
 
         A new message replaces the ones that only informed; a warning or an error
         still showing stays above it, so a quick "saved" cannot hide a failure.
         """
         kept = [shown for shown in self._shown if shown[1] != "information"]
-        self._shown = [*kept, (message, severity)][-_MOST_MESSAGES:]
+        self._shown = [*kept, (terminal_safe(message), severity)][-_MOST_MESSAGES:]
         severities = {level for _, level in self._shown}
         self.update(Content("\n".join(self.messages)))
         self.set_class("warning" in severities and "error" not in severities, "-warning")
@@ -88,3 +92,24 @@ class StatusLine(Static):
         """Hide the line until the next message."""
         self._shown = []
         self.display = False
+
+
+class SaysInStatusLine(Widget):
+    """For a screen with a StatusLine: its own messages go there, even when they come
+    while another screen is in front (they wait for it to close)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a message in this screen's status line (a toast before it is mounted)."""
+        lines = self.query(StatusLine)
+        if not lines:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
+        lines.first().say(" · ".join(part for part in (title, message) if part), severity, timeout)
