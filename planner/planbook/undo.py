@@ -157,21 +157,20 @@ class UndoHistory:
         Raises UndoConflict (history cleared, nothing written) when the days changed
         since, and the store's errors (step kept) when the change cannot be saved.
         """
-        if not self._undo:
-            raise UndoConflict("There is nothing to undo.")
-        step = self._undo[-1]
-        self._put_back(step, step.after, step.before, "undone")
-        self._redo.append(self._undo.pop())
-        self._changed()
-        return step
+        return self._replay(self._undo, self._redo, backwards=True)
 
     def redo(self) -> Step:
         """Make the last undone edit again; the step redone (errors as for ``undo``)."""
-        if not self._redo:
-            raise UndoConflict("There is nothing to redo.")
-        step = self._redo[-1]
-        self._put_back(step, step.before, step.after, "redone")
-        self._undo.append(self._redo.pop())
+        return self._replay(self._redo, self._undo, backwards=False)
+
+    def _replay(self, source: list[Step], target: list[Step], *, backwards: bool) -> Step:
+        verb = "undone" if backwards else "redone"
+        if not source:
+            raise UndoConflict(f"There is nothing to be {verb}.")
+        step = source[-1]
+        expected, wanted = (step.after, step.before) if backwards else (step.before, step.after)
+        self._put_back(step, expected, wanted, verb)
+        target.append(source.pop())
         self._changed()
         return step
 

@@ -230,7 +230,8 @@ class PlannerApp(ErrorReportingApp[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._keep_size_warning_on_top)
         if self.notice:
-            self.notify(self.notice, markup=False, timeout=10)
+            # Once the calendar is up, so the notice lands in its status line.
+            self.call_after_refresh(self.notify, self.notice, markup=False, timeout=10)
         self.call_after_refresh(self._guard_size, self.size)
 
     def _remember_theme(self, theme: Theme) -> None:

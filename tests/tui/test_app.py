@@ -20,6 +20,7 @@ from planner.tui.screens.too_small import TooSmallScreen
 from planner.tui.screens.welcome import WelcomeScreen
 from planner.tui.widgets.red_flag_checklist import RedFlagChecklist
 from tests.conftest import FakeClock
+from tests.tui.shown_messages import shown_messages
 
 
 def top(app: App[Any]) -> object:
@@ -41,8 +42,9 @@ async def test_notice_is_shown_once_literally(fake_clock: FakeClock) -> None:
     app = make_app(fake_clock, notice="Data file moved aside to [b]old[/].json")
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
-        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
-        assert toasts == ["Data file moved aside to [b]old[/].json"]
+        # In the calendar's status line, below the week (not over its columns).
+        assert shown_messages(app) == ["Data file moved aside to [b]old[/].json"]
+        assert not app.screen.query(Toast)
 
 
 async def test_no_notice_no_toast(fake_clock: FakeClock) -> None:

@@ -172,7 +172,7 @@ def test_a_new_edit_after_undo_drops_the_redo(store: Store) -> None:
     with history.edit("Two", [MONDAY]):
         edits.remove_item(store, second.id)
     assert not history.can_redo
-    with pytest.raises(UndoConflict, match="nothing to redo"):
+    with pytest.raises(UndoConflict, match="nothing to be redone"):
         history.redo()
 
 
