@@ -18,7 +18,6 @@ from planner.tui.widgets.week_grid import WeekGrid
 from tests.conftest import FakeClock
 from tests.tui.test_calendar import make_app, seeded_store
 
-
 HIDDEN_TIMEOUT_S = 1.0
 """A message's time in the tests that cover its line: waited out once and a half while
 covered, and long enough that a busy machine still looks before it runs out after."""
