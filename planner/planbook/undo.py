@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner.domain.advice import Advice
+from planner.domain.catalogue import Catalogue
 from planner.domain.errors import UserFacingError
-from planner.domain.models import PlanItem, Profile
+from planner.domain.models import Exercise, PlanItem, Profile
 from planner.planbook.change import change
 from planner.storage.store import Store
 
@@ -45,6 +46,8 @@ class PlanState:
 
     days: tuple[DayState, ...]
     profile: tuple[Profile | None, tuple[Advice, ...]] | None = None
+    custom: tuple[str, Exercise | None] | None = None
+    """A custom exercise the step touched, by id, as it was (None: there was none)."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,12 @@ class EditLabel:
 
 @dataclass(frozen=True)
 class Scope:
-    """What an edit touches: some days, and for a new plan every day from its start on."""
+    """What an edit touches: some days, for a new plan every day from its start on, and
+    a custom exercise the edit creates, changes or deletes."""
 
     days: frozenset[date] = frozenset()
     plan_from: date | None = None
+    custom: str | None = None
 
 
 def read_state(store: Store, scope: Scope, extra_days: Iterable[date] = ()) -> PlanState:
@@ -92,7 +97,11 @@ def read_state(store: Store, scope: Scope, extra_days: Iterable[date] = ()) -> P
         for day in items.keys() | rest_days:
             days[day] = DayState(day, tuple(items.get(day, ())), day in rest_days)
         profile = (store.profile(), store.plan_advice())
-    return PlanState(tuple(days[day] for day in sorted(days)), profile)
+    custom = None
+    if scope.custom is not None:
+        found = [e for e in store.custom_exercises() if e.id == scope.custom]
+        custom = (scope.custom, found[0] if found else None)
+    return PlanState(tuple(days[day] for day in sorted(days)), profile, custom)
 
 
 def write_state(store: Store, state: PlanState) -> None:
@@ -101,6 +110,24 @@ def write_state(store: Store, state: PlanState) -> None:
         store.restore_day(day.day, day.items, rest=day.rest)
     if state.profile is not None:
         store.restore_profile(*state.profile)
+    if state.custom is not None:
+        exercise_id, exercise = state.custom
+        if exercise is None:
+            # The record only: the days above already hold what the plan had.
+            store.delete_custom_exercise(exercise_id, from_day=date.max)
+        else:
+            store.save_custom_exercise(exercise)
+
+
+def _sync_catalogue(catalogue: Catalogue, state: PlanState) -> None:
+    """Make the shared catalogue hold the custom exercise as ``state`` has it."""
+    if state.custom is None:
+        return
+    exercise_id, exercise = state.custom
+    if exercise is not None:
+        catalogue.put_custom(exercise)
+    elif exercise_id in catalogue:
+        catalogue.remove_custom(exercise_id)
 
 
 @dataclass
@@ -108,6 +135,8 @@ class UndoHistory:
     """The app's undo and redo stacks over one store."""
 
     store: Store
+    catalogue: Catalogue | None = None
+    """The catalogue the screens share: undoing a custom exercise's change updates it too."""
     limit: int = HISTORY_LIMIT
     on_change: Callable[[], object] | None = None
     """Called after every change to the stacks (the app refreshes its undo keys)."""
@@ -126,15 +155,21 @@ class UndoHistory:
 
     @contextlib.contextmanager
     def edit(
-        self, label: str, days: Iterable[date] = (), *, plan_from: date | None = None
+        self,
+        label: str,
+        days: Iterable[date] = (),
+        *,
+        plan_from: date | None = None,
+        custom: str | None = None,
     ) -> Iterator[EditLabel]:
         """Run one edit as one change and keep it as a step (when it changed anything).
 
         ``days`` are the days the edit may change; ``plan_from`` is given for a new
-        plan, which replaces every day from then on and the profile. A failed edit
-        (an exception, a file changed by another program) keeps no step.
+        plan, which replaces every day from then on and the profile; ``custom`` is the
+        id of a custom exercise the edit creates, changes or deletes. A failed edit (an
+        exception, a file changed by another program) keeps no step.
         """
-        scope = Scope(frozenset(days), plan_from)
+        scope = Scope(frozenset(days), plan_from, custom)
         name = EditLabel(label)
         with change(self.store):
             before = read_state(self.store, scope)
@@ -186,6 +221,8 @@ class UndoHistory:
                     "the earlier edits can no longer be undone either."
                 )
             write_state(self.store, wanted)
+        if self.catalogue is not None:
+            _sync_catalogue(self.catalogue, wanted)
 
 
 def _with_empty_days(before: PlanState, after: PlanState) -> PlanState:
@@ -196,4 +233,4 @@ def _with_empty_days(before: PlanState, after: PlanState) -> PlanState:
     if not extra:
         return before
     days = tuple(sorted((*before.days, *extra), key=lambda day: day.day))
-    return PlanState(days, before.profile)
+    return PlanState(days, before.profile, before.custom)

@@ -135,7 +135,7 @@ class PlannerApp(ErrorReportingApp[None]):
         self.catalogue = catalogue
         self.clock = clock or Clock()
         self.notice = notice
-        self.undo_history = UndoHistory(store, on_change=self.refresh_bindings)
+        self.undo_history = UndoHistory(store, catalogue, on_change=self.refresh_bindings)
         """Every plan edit made on any screen, undone and redone for as long as the app runs."""
         chosen = store.settings().theme
         if chosen in self.available_themes:

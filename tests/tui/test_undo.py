@@ -15,14 +15,17 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from planner.domain.catalogue import Catalogue, load_catalogue
+from planner.domain.models import Settings
 from planner.storage.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.catalogue import CatalogueScreen
 from planner.tui.screens.help import HelpScreen, key_groups
 from planner.tui.screens.wizard import PlanWizard
+from planner.tui.widgets.catalogue_list import ExerciseList
 from tests.conftest import FakeClock
 from tests.tui.shown_messages import shown_messages
 from tests.tui.test_calendar import TODAY, column, make_app, seeded_store, text_of
+from tests.tui.test_catalogue_screen import _own
 
 
 @pytest.fixture
@@ -209,3 +212,24 @@ async def test_undo_is_off_in_the_wizard_and_on_history(store, catalogue, fake_c
         await press(pilot, "escape", "h", "ctrl+z")
         assert plan_state(store) == removed
         assert "Undo" not in footer_keys(app)
+
+
+async def test_deleting_an_own_exercise_is_undone_with_its_plan_days(catalogue, fake_clock) -> None:
+    store = Store.in_memory()
+    store.save_settings(Settings(welcomed=True))
+    cat = _own()
+    store.save_custom_exercise(cat)
+    catalogue.put_custom(cat)
+    store.add_item(THURSDAY, cat.id, cat.start)
+    app = make_app(store, catalogue, fake_clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await press(pilot, "l", "slash", *"cat", "enter")
+        before = (plan_state(store), store.custom_exercises())
+        await press(pilot, "x", "y")
+        assert cat.id not in catalogue and store.items_on(THURSDAY) == []
+        await press(pilot, "ctrl+z")
+        assert (plan_state(store), store.custom_exercises()) == before
+        assert catalogue.get(cat.id) == cat
+        assert "Undone: Deleted Cat stretch" in shown_messages(app)[-1]
+        listed = app.screen.query_one(ExerciseList)
+        assert cat.id in [listed.get_option_at_index(i).id for i in range(listed.option_count)]

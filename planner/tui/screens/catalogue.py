@@ -8,6 +8,7 @@ the other screens share.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual import on, work
@@ -195,7 +196,8 @@ class CatalogueScreen(SaysInStatusLine, Screen[None]):
         refuse_read_only(self.store)
         created = await self.app.push_screen_wait(ExerciseForm(self.catalogue.ids))
         if created is not None:
-            self._save(created)
+            with self.undo.edit(terminal_safe(f"Created {created.name}"), custom=created.id):
+                self._save(created)
             self.notify(f"Created {created.name}", markup=False)
 
     @work
@@ -207,7 +209,8 @@ class CatalogueScreen(SaysInStatusLine, Screen[None]):
             return
         edited = await self.app.push_screen_wait(ExerciseForm(self.catalogue.ids, exercise))
         if edited is not None:
-            self._save(edited)
+            with self.undo.edit(terminal_safe(f"Changed {edited.name}"), custom=edited.id):
+                self._save(edited)
             self.notify(f"Saved {edited.name}", markup=False)
 
     @work
@@ -227,11 +230,17 @@ class CatalogueScreen(SaysInStatusLine, Screen[None]):
             )
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Delete")):
             return
-        removed = custom.delete_exercise(self.store, self.catalogue, exercise.id, today)
+        done = terminal_safe(f"Deleted {exercise.name}")
+        with self.undo.edit(done, days, custom=exercise.id):
+            removed = custom.delete_exercise(self.store, self.catalogue, exercise.id, today)
         self.refresh_list()
         self.notify(
             f"Deleted {exercise.name}; removed from {counted(removed, 'plan day')}", markup=False
         )
+
+    def show_change(self, days: frozenset[date]) -> None:
+        """After an undo or redo: list the exercises again (a custom one may be back)."""
+        self.refresh_list()
 
     def _own_selected(self, verb: str) -> Exercise | None:
         exercise = self.selected()

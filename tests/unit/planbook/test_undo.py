@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from planner.domain.catalogue import Catalogue, load_catalogue
-from planner.domain.models import Activity, Dose, Profile
-from planner.planbook import edits
+from planner.domain.models import Activity, Dose, Exercise, Kind, Profile, Sides
+from planner.planbook import custom, edits
 from planner.planbook.plans import draft_plan, new_plan, save_plan
 from planner.planbook.undo import UndoConflict, UndoHistory
 from planner.storage import Store, open_store
@@ -238,3 +238,54 @@ def test_undo_after_another_program_wrote_the_file_leaves_their_file(
         history.undo()
     assert db_path.read_bytes() == their_bytes
     mine.close()
+
+
+def own_exercise(name: str = "Cat stretch") -> Exercise:
+    return Exercise(
+        id="cat-stretch",
+        name=name,
+        level=1,
+        kind=Kind.HOLD,
+        sides=Sides.NONE,
+        position="On hands and knees.",
+        steps=("Round the back.", "Let it sag gently."),
+        start=Dose(hold_s=5, reps=2, sets=1, rest_s=5),
+        target=Dose(hold_s=10, reps=4, sets=1, rest_s=5),
+        custom=True,
+    )
+
+
+def test_a_deleted_own_exercise_comes_back_with_its_plan_days(
+    store: Store, catalogue: Catalogue
+) -> None:
+    history = UndoHistory(store, catalogue)
+    cat = own_exercise()
+    with history.edit("Created", custom=cat.id):
+        custom.save_exercise(store, catalogue, cat)
+    with history.edit("Added", [TUESDAY]):
+        edits.add_exercise(store, catalogue, TUESDAY, cat.id)
+    planned = snapshot(store)
+    days = custom.days_planned(store, cat.id, MONDAY)
+    with history.edit("Deleted", days, custom=cat.id):
+        custom.delete_exercise(store, catalogue, cat.id, MONDAY)
+    assert cat.id not in catalogue and store.custom_exercises() == []
+
+    history.undo()
+    assert snapshot(store) == planned
+    assert store.custom_exercises() == [cat] and catalogue.get(cat.id) == cat
+    history.redo()
+    assert cat.id not in catalogue and store.custom_exercises() == []
+    history.undo()
+    history.undo()  # the add
+    history.undo()  # the creation
+    assert cat.id not in catalogue and store.custom_exercises() == []
+
+
+def test_an_edited_own_exercise_is_put_back_as_it_was(store: Store, catalogue: Catalogue) -> None:
+    history = UndoHistory(store, catalogue)
+    custom.save_exercise(store, catalogue, own_exercise())
+    with history.edit("Changed", custom="cat-stretch"):
+        custom.save_exercise(store, catalogue, own_exercise("Cat and camel"))
+    history.undo()
+    assert catalogue.get("cat-stretch").name == "Cat stretch"
+    assert store.custom_exercises() == [own_exercise()]
