@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from planner.domain.catalogue import Catalogue, load_catalogue
-from planner.domain.models import Activity, Dose, Exercise, Kind, Profile, Sides
+from planner.domain.models import Activity, Dose, Profile
 from planner.planbook import custom, edits
 from planner.planbook.plans import draft_plan, new_plan, save_plan
 from planner.planbook.undo import UndoConflict, UndoHistory
 from planner.storage import Store, open_store
 from planner.storage.errors import StoreChangedError
 from planner.storage.opening import lock_path
+from tests.unit.storage.samples import custom_exercise
 
 MONDAY = date(2026, 11, 30)
 TUESDAY = MONDAY + timedelta(days=1)
@@ -240,26 +241,11 @@ def test_undo_after_another_program_wrote_the_file_leaves_their_file(
     mine.close()
 
 
-def own_exercise(name: str = "Cat stretch") -> Exercise:
-    return Exercise(
-        id="cat-stretch",
-        name=name,
-        level=1,
-        kind=Kind.HOLD,
-        sides=Sides.NONE,
-        position="On hands and knees.",
-        steps=("Round the back.", "Let it sag gently."),
-        start=Dose(hold_s=5, reps=2, sets=1, rest_s=5),
-        target=Dose(hold_s=10, reps=4, sets=1, rest_s=5),
-        custom=True,
-    )
-
-
 def test_a_deleted_own_exercise_comes_back_with_its_plan_days(
     store: Store, catalogue: Catalogue
 ) -> None:
     history = UndoHistory(store, catalogue)
-    cat = own_exercise()
+    cat = custom_exercise()
     with history.edit("Created", custom=cat.id):
         custom.save_exercise(store, catalogue, cat)
     with history.edit("Added", [TUESDAY]):
@@ -283,9 +269,10 @@ def test_a_deleted_own_exercise_comes_back_with_its_plan_days(
 
 def test_an_edited_own_exercise_is_put_back_as_it_was(store: Store, catalogue: Catalogue) -> None:
     history = UndoHistory(store, catalogue)
-    custom.save_exercise(store, catalogue, own_exercise())
-    with history.edit("Changed", custom="cat-stretch"):
-        custom.save_exercise(store, catalogue, own_exercise("Cat and camel"))
+    first = custom_exercise()
+    custom.save_exercise(store, catalogue, first)
+    with history.edit("Changed", custom=first.id):
+        custom.save_exercise(store, catalogue, custom_exercise("Wall sit, lower"))
     history.undo()
-    assert catalogue.get("cat-stretch").name == "Cat stretch"
-    assert store.custom_exercises() == [own_exercise()]
+    assert catalogue.get(first.id).name == first.name
+    assert store.custom_exercises() == [first]
