@@ -89,6 +89,40 @@ def read_week(store: Store, catalogue: Catalogue, monday: date, today: date) -> 
     )
 
 
+class WeekCache:
+    """Weeks read at the store's current revision, so going back and forth between weeks
+    reads and decodes each one once.
+
+    Any commit or reload of the store (every edit, a session saved, another program's
+    change taken in) moves its revision on and empties the cache; a read while a
+    transaction is open is never kept, since that transaction may still roll back.
+    """
+
+    def __init__(self, store: Store, size: int = 8) -> None:
+        self.store = store
+        self.size = size
+        self._revision = -1
+        self._weeks: dict[tuple[int, date, date], tuple[Catalogue, Week]] = {}
+
+    def read(self, catalogue: Catalogue, monday: date, today: date) -> Week:
+        """``read_week`` for these arguments, from the cache when nothing has changed."""
+        store = self.store
+        if store.in_transaction:
+            return read_week(store, catalogue, monday, today)
+        if store.revision != self._revision:
+            self._weeks.clear()
+            self._revision = store.revision
+        key = (id(catalogue), monday, today)
+        kept = self._weeks.pop(key, None)
+        # The catalogue is kept with its week, so its id cannot be another's meanwhile.
+        if kept is None or kept[0] is not catalogue:
+            kept = (catalogue, read_week(store, catalogue, monday, today))
+            if len(self._weeks) >= self.size:
+                del self._weeks[next(iter(self._weeks))]  # the least recently used
+        self._weeks[key] = kept  # most recently used last
+        return kept[1]
+
+
 READ_AHEAD_WEEKS = 8
 """Weeks before the shown one whose archive file is read ahead (when they are archived)."""
 

@@ -130,6 +130,11 @@ class Store:
             with self.transaction():
                 self._meta.insert({"schema_version": SCHEMA_VERSION})
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open: what is read now may still be rolled back."""
+        return self._depth > 0
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Gather every change made inside the block into one atomic commit.

@@ -26,7 +26,7 @@ from planner.domain.models import PlanItem
 from planner.domain.text_rules import terminal_safe
 from planner.domain.weeks import monday_of
 from planner.planbook.journal import settle, waiting_sessions
-from planner.planbook.week import Week, read_ahead, read_week
+from planner.planbook.week import Week, WeekCache, read_ahead
 from planner.storage.store import Store
 from planner.tui.calendar_texts import day_views, detail_text, header_text, item_views
 from planner.tui.errors import reports_user_errors
@@ -65,11 +65,13 @@ class CalendarView(SaysInStatusLine, Screen[None]):
         self.catalogue = catalogue
         self.clock = clock
         self.set_reactive(CalendarView.today, clock.today())
-        self.week = read_week(store, catalogue, monday_of(self.today), self.today)
+        self._weeks = WeekCache(store)
+        self.week = self._weeks.read(catalogue, monday_of(self.today), self.today)
         self._reviewed = False
         self._drawn: tuple[str, str] = ("", "")
         self._items_of: Week | None = None
         self._items: dict[date, tuple[ItemView, ...]] = {}
+        self._views: dict[int, tuple[Week, dict[date, tuple[ItemView, ...]]]] = {}
         self.set_reactive(CalendarView.selection, self._select(self.today))
 
     def compose(self) -> ComposeResult:
@@ -144,14 +146,24 @@ class CalendarView(SaysInStatusLine, Screen[None]):
 
     def _day_views(self) -> list[DayView]:
         selected = self.selection
-        if self._items_of is not self.week:  # a new week read: its columns' items once
-            self._items_of, self._items = self.week, item_views(self.week, self.catalogue)
+        if self._items_of is not self.week:  # another week: its columns' items once
+            self._items_of, self._items = self.week, self._item_views(self.week)
         return day_views(self.week, self._items, self.today, selected.day, selected.index)
+
+    def _item_views(self, week: Week) -> dict[date, tuple[ItemView, ...]]:
+        """What the columns show of ``week``'s exercises, kept with the weeks read lately."""
+        kept = self._views.pop(id(week), None)
+        if kept is None or kept[0] is not week:
+            kept = (week, item_views(week, self.catalogue))
+            if len(self._views) >= self._weeks.size:
+                del self._views[next(iter(self._views))]
+        self._views[id(week)] = kept
+        return kept[1]
 
     def watch_selection(self, selection: Selection) -> None:
         """Read the week when the selection left it, keep the index in range, repaint."""
         if monday_of(selection.day) != self.week.monday:
-            self.week = read_week(self.store, self.catalogue, monday_of(selection.day), self.today)
+            self.week = self._weeks.read(self.catalogue, monday_of(selection.day), self.today)
             self.set_timer(READ_AHEAD_DELAY_S, partial(read_ahead, self.store, self.week.monday))
         fixed = self._select(selection.day, index=selection.index)
         if fixed != selection:
@@ -164,7 +176,7 @@ class CalendarView(SaysInStatusLine, Screen[None]):
         """Read the plan again after a change; select ``day`` (and ``item_id``) if given."""
         index = self.selection.index if day is None else 0
         day = day or self.selection.day
-        self.week = read_week(self.store, self.catalogue, monday_of(day), self.today)
+        self.week = self._weeks.read(self.catalogue, monday_of(day), self.today)
         self.selection = self._select(day, item_id, index)
 
     def _draw_text(self) -> None:

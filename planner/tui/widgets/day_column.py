@@ -75,6 +75,12 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
+_KEPT_LAYOUTS = 128
+"""Laid-out days kept for any column (about eight weeks' worth, selections included)."""
+
+_LAID_OUT: dict[tuple[DayView, int, int, int], tuple[list[Line], list[int | None]]] = {}
+"""Lines and line items by (view, width, height, narrowest width), least recently used first."""
+
 StyleOf = Callable[[str], Style]
 """The resolved style of a piece by its short name (the grid's, for its focus and theme)."""
 
@@ -90,7 +96,7 @@ class DayColumn:
         """The content width of the week's narrowest column (they differ by a cell at most)."""
         self._lines: list[Line] = []
         self._line_items: list[int | None] = []
-        self._laid_out_for: tuple[DayView, int, int] | None = None
+        self._laid_out_for: tuple[DayView, int, int, int] | None = None
 
     def resize(self, width: int, height: int, shared_width: int) -> None:
         """Give the column the cells it is drawn in, and the narrowest column's width that
@@ -124,11 +130,18 @@ class DayColumn:
         return self._line_items[y] if 0 <= y < len(self._line_items) else None
 
     def lines(self) -> list[Line]:
-        """The lines for the current view and size (worked out once per view and size)."""
-        key = (self.view, self.width, self.height)
+        """The lines for the current view and size (worked out once per view and size, and
+        kept a while: going back and forth between weeks shows the same days again)."""
+        key = (self.view, self.width, self.height, self.shared_width)
         if self._laid_out_for != key:
-            lines, items = self._build(max(1, self.width))
-            self._lines, self._line_items = self._fit_height(lines, items, self.height)
+            laid_out = _LAID_OUT.pop(key, None)
+            if laid_out is None:
+                lines, items = self._build(max(1, self.width))
+                laid_out = self._fit_height(lines, items, self.height)
+                if len(_LAID_OUT) >= _KEPT_LAYOUTS:
+                    del _LAID_OUT[next(iter(_LAID_OUT))]  # the least recently used
+            _LAID_OUT[key] = laid_out
+            self._lines, self._line_items = laid_out
             self._laid_out_for = key
         return self._lines
 
