@@ -17,9 +17,19 @@ from planner.domain.dates import short_date
 from planner.domain.errors import UserFacingError
 from planner.domain.models import SessionLog
 from planner.planbook.change import change, refuse_read_only
-from planner.planbook.review import apply_review
 from planner.storage.errors import StoreError
 from planner.storage.store import Store
+
+
+def apply_review(store: Store, catalogue: Catalogue, today: date) -> str:
+    """The feedback rules (``review.apply_review``), imported when first applied.
+
+    The calendar applies them just after its first frame; importing the progression
+    model they need is left until then, off the app's start-up.
+    """
+    from planner.planbook.review import apply_review as review
+
+    return review(store, catalogue, today)
 
 
 class SessionNotSavedError(UserFacingError):
