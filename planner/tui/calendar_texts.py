@@ -96,7 +96,9 @@ def detail_text(
         line = Content(f"{when} · ") + Content.styled(name, "bold") + Content(f" · {dose}")
         if item.held_reason:
             line += Content("\n") + Content.styled(
-                f"Dose held this week: {terminal_safe(item.held_reason)}", "$warning"
+                # The feedback rules word a reason "Held: why"; this line already says held.
+                f"Dose held this week: {terminal_safe(item.held_reason.removeprefix('Held: '))}",
+                "$warning",
             )
         return line
     items, status = week.items[day], week.statuses[day]

@@ -69,7 +69,7 @@ def seeded_store(catalogue: Catalogue) -> Store:
             "leg-lift",
             catalogue.get("leg-lift").start,
             1,
-            held_reason="pain rose after the last sessions",
+            held_reason="Held: pain rose after the last sessions",  # as the feedback rules word it
         ),
     ]
     store.save_plan(
