@@ -12,8 +12,8 @@ monotonic clock may jump by minutes while nobody exercised. If two looks at the
 clock while running are more than ``SUSPEND_GAP_S`` apart, the engine does not
 fast-forward through the phases it missed; it pauses where it was last seen,
 with the time that was left then, and reports ``suspended`` so the screen can
-say why. (The screen looks at least ten times a second, so five seconds without
-a look means the process was not running.)
+say why. (The screen looks at least once a second while a session runs, so five
+seconds without a look means the process was not running.)
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 The screen never counts time. ``SessionEngine`` derives everything from the clock
 it is given; this screen only asks it to catch up (``tick``) and redraws what it
-says, ten times a second and once more exactly at each phase's deadline so the
-bell rings on time.
+says, at the earliest of the phase's deadline (so the bell rings on time), the
+countdown's next second and the figure's next step: at least once a second while
+a session runs.
 """
 
 from __future__ import annotations
