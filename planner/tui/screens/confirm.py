@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Footer, Label
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -35,6 +35,8 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(Content(self.confirm_label), id="confirm-yes", variant="error")
                 yield Button("Cancel", id="confirm-no", variant="default")
+        # Its own keys at the bottom (y, n), not those of the screen underneath.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Cancel has the focus so that a stray enter never confirms a deletion.

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Footer, Input, Label
 
 from planner.domain.models import Dose, Exercise, Kind
 from planner.domain.text_rules import terminal_safe
@@ -71,6 +71,7 @@ class DoseDialog(ModalScreen[Dose | None]):
             with Horizontal(id="dose-buttons"):
                 yield Button("Save", id="dose-save", variant="primary")
                 yield Button("Cancel", id="dose-cancel")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

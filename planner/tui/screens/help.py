@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from planner.tui.commands import CLEARER_WORDS
 
@@ -111,6 +111,7 @@ class HelpScreen(ModalScreen[None]):
             for group in self.groups:
                 yield Static(Content(group.title), classes="help-group-title")
                 yield Static(_render_group(group, widest), classes="help-group")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def on_mount(self) -> None:
         self.query_one("#help-box").focus()

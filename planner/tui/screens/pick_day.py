@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList
+from textual.widgets import Button, Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from planner.domain.dates import day_month, long_date
@@ -48,6 +48,7 @@ class PickDayDialog(ModalScreen[date | None]):
                 yield Button("◀ Week", id="pick-day-previous")
                 yield Button("Week ▶", id="pick-day-next")
                 yield Button("Cancel", id="pick-day-cancel")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def on_mount(self) -> None:
         self._show_week(highlight=self.start)

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from planner.domain.catalogue import Catalogue
@@ -38,6 +38,7 @@ class PickExerciseDialog(ModalScreen[str | None]):
             yield Input(placeholder="Type to filter", id="pick-exercise-filter", compact=True)
             yield OptionList(id="pick-exercise-list")
             yield Label("Enter adds · Esc cancels", id="pick-exercise-hint")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def on_mount(self) -> None:
         self._show_matching("")

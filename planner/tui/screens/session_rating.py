@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet
 
 from planner.domain.models import Effort
 from planner.domain.record_limits import MAX_NOTE
@@ -44,7 +44,7 @@ class PainBeforeDialog(ModalScreen[PainBefore | None]):
             "enter",
             "start",
             "Start",
-            show=False,
+            key_display="⏎",
             tooltip="Start the session with the score given, or none",
             id="pain_before.start",
         ),
@@ -63,6 +63,7 @@ class PainBeforeDialog(ModalScreen[PainBefore | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start", id="pain-before-start", variant="primary")
                 yield Button("Skip", id="pain-before-skip")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     @on(Input.Submitted, "#pain-before-input")
     @on(Button.Pressed, "#pain-before-start")
@@ -131,6 +132,7 @@ class SessionRatingDialog(ModalScreen[SessionRating]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="rating-save", variant="primary")
                 yield Button("Skip", id="rating-skip")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     @on(Input.Submitted, "#rating-pain")
     def next_field(self, event: Input.Submitted) -> None:

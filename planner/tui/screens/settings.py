@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Switch
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Switch
 
 from planner.domain.calendar_reminders import clock_text, parse_clock, parse_remind
 from planner.domain.models import Settings
@@ -74,6 +74,7 @@ class SettingsDialog(ModalScreen[Settings | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="settings-save", variant="primary")
                 yield Button("Cancel", id="settings-cancel")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def _seconds(self, input_id: str, what: str) -> int | None:
         """The whole seconds typed in ``input_id``, or None after showing what is wrong."""

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, Footer, SelectionList, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.red_flags import CHECKLIST_TITLE, red_flag_advice
@@ -81,6 +81,7 @@ class WelcomeScreen(ModalScreen[bool]):
                     else:
                         yield Button("Build my plan", variant="primary", id="welcome-build")
                         yield Button("Not now", id="welcome-later")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def on_mount(self) -> None:
         self.query_one("#welcome-buttons Button", Button).focus(scroll_visible=False)

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.models import Activity, Profile
@@ -198,6 +198,7 @@ class PlanWizard(ModalScreen[Profile | PainCheck | None]):
             with Horizontal(id="wizard-buttons"):
                 yield Button("Build plan", variant="primary", compact=True, id="build")
                 yield Button("Cancel", compact=True, id="cancel")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's below
 
     def on_mount(self) -> None:
         self.query_one("#pain", Input).focus()
