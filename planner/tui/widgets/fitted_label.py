@@ -30,10 +30,15 @@ class FittedLabel(Label):
         self._forms: tuple[str, ...] = ()
 
     def show(self, forms: tuple[str, ...]) -> None:
-        """Show ``forms``, longest first; a no-op when they are what is shown already."""
+        """Show ``forms``, longest first; a no-op when they are what is shown already.
+
+        The label is re-arranged only when the wording now shown takes another number
+        of lines (a two-line form after a one-line one): otherwise its cells repaint.
+        """
         if forms != self._forms:
+            before = self.text.count("\n")
             self._forms = forms
-            self.refresh()
+            self.refresh(layout=self.text.count("\n") != before)
 
     @property
     def text(self) -> str:
