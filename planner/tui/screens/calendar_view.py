@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import var
@@ -69,9 +70,10 @@ class CalendarView(SaysInStatusLine, Screen[None]):
         self.week = self._weeks.read(catalogue, monday_of(self.today), self.today)
         self._reviewed = False
         self._drawn: tuple[str, str] = ("", "")
-        self._items_of: Week | None = None
-        self._items: dict[date, tuple[ItemView, ...]] = {}
-        self._views: dict[int, tuple[Week, dict[date, tuple[ItemView, ...]]]] = {}
+        # What the columns show of each week's exercises, kept with the weeks read lately.
+        self._views: LRUCache[int, tuple[Week, dict[date, tuple[ItemView, ...]]]] = LRUCache(
+            self._weeks.size
+        )
         self.set_reactive(CalendarView.selection, self._select(self.today))
 
     def compose(self) -> ComposeResult:
@@ -145,20 +147,12 @@ class CalendarView(SaysInStatusLine, Screen[None]):
         return Selection(day, min(max(index or 0, 0), len(items) - 1))
 
     def _day_views(self) -> list[DayView]:
-        selected = self.selection
-        if self._items_of is not self.week:  # another week: its columns' items once
-            self._items_of, self._items = self.week, self._item_views(self.week)
-        return day_views(self.week, self._items, self.today, selected.day, selected.index)
-
-    def _item_views(self, week: Week) -> dict[date, tuple[ItemView, ...]]:
-        """What the columns show of ``week``'s exercises, kept with the weeks read lately."""
-        kept = self._views.pop(id(week), None)
+        selected, week = self.selection, self.week
+        # Kept by the week's id, with the week itself so that id cannot be another's meanwhile.
+        kept = self._views.get(id(week))
         if kept is None or kept[0] is not week:
-            kept = (week, item_views(week, self.catalogue))
-            if len(self._views) >= self._weeks.size:
-                del self._views[next(iter(self._views))]
-        self._views[id(week)] = kept
-        return kept[1]
+            kept = self._views[id(week)] = (week, item_views(week, self.catalogue))
+        return day_views(week, kept[1], self.today, selected.day, selected.index)
 
     def watch_selection(self, selection: Selection) -> None:
         """Read the week when the selection left it, keep the index in range, repaint."""

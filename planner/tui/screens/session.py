@@ -179,8 +179,6 @@ class SessionScreen(Screen[SessionLog | None]):
         self._repaint: Timer | None = None
         self.animating = False
         """Whether the figure is moving, so its next position is a moment to repaint at."""
-        self._texts: dict[str, str] = {}
-        """What each label shows now, so a repaint that changes nothing writes nothing."""
         self._kept_exercise = -1
 
     def compose(self) -> ComposeResult:
@@ -315,10 +313,8 @@ class SessionScreen(Screen[SessionLog | None]):
         self.animating = False
 
     def _label(self, selector: str, text: str) -> None:
-        """Set a line's text, touching the widget only when the text changes."""
-        if self._texts.get(selector) != text:
-            self._texts[selector] = text
-            self.query_one(selector, Line).text = text
+        """Set a line's text (a reactive: an unchanged text touches nothing)."""
+        self.query_one(selector, Line).text = text
 
     def _show(self, state: SessionState) -> None:
         phase = state.phase

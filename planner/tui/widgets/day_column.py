@@ -19,6 +19,7 @@ from datetime import date
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.strip import Strip
 
 from planner.domain.dates import day_heading
@@ -78,8 +79,10 @@ def _fit(text: str, width: int) -> str:
 _KEPT_LAYOUTS = 128
 """Laid-out days kept for any column (about eight weeks' worth, selections included)."""
 
-_LAID_OUT: dict[tuple[DayView, int, int, int], tuple[list[Line], list[int | None]]] = {}
-"""Lines and line items by (view, width, height, narrowest width), least recently used first."""
+_LAID_OUT: LRUCache[tuple[DayView, int, int, int], tuple[list[Line], list[int | None]]] = LRUCache(
+    _KEPT_LAYOUTS
+)
+"""Lines and line items by (view, width, height, narrowest width)."""
 
 StyleOf = Callable[[str], Style]
 """The resolved style of a piece by its short name (the grid's, for its focus and theme)."""
@@ -134,13 +137,10 @@ class DayColumn:
         kept a while: going back and forth between weeks shows the same days again)."""
         key = (self.view, self.width, self.height, self.shared_width)
         if self._laid_out_for != key:
-            laid_out = _LAID_OUT.pop(key, None)
+            laid_out = _LAID_OUT.get(key)
             if laid_out is None:
                 lines, items = self._build(max(1, self.width))
-                laid_out = self._fit_height(lines, items, self.height)
-                if len(_LAID_OUT) >= _KEPT_LAYOUTS:
-                    del _LAID_OUT[next(iter(_LAID_OUT))]  # the least recently used
-            _LAID_OUT[key] = laid_out
+                laid_out = _LAID_OUT[key] = self._fit_height(lines, items, self.height)
             self._lines, self._line_items = laid_out
             self._laid_out_for = key
         return self._lines

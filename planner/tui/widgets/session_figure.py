@@ -11,6 +11,7 @@ rep a step of the movement costs the compositor a few rows and nothing else.
 from __future__ import annotations
 
 from textual import events
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -58,7 +59,7 @@ class SessionFigure(FigureView):
         self.motion = motion
         self._figure: Figure | None = None
         self._moment = FigureMoment(0.0, mirror=False)
-        self._strips: dict[object, list[Strip]] = {}
+        self._strips: LRUCache[object, list[Strip]] = LRUCache(_KEPT_FRAMES)
 
     def watch_frame(self, old: FigureFrame | None, new: FigureFrame | None) -> None:
         """Repaint the rows that differ from the frame before, or all of it."""
@@ -79,8 +80,6 @@ class SessionFigure(FigureView):
         key = (self.frame, width, height, self.visual_style, self.app.theme)
         strips = self._strips.get(key)
         if strips is None:
-            if len(self._strips) >= _KEPT_FRAMES:
-                self._strips.clear()
             strips = Visual.to_strips(self, self.render(), width, height, self.visual_style)
             self._strips[key] = strips
         if y < len(strips):

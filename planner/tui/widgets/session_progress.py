@@ -72,8 +72,6 @@ class SessionProgress(Horizontal):
     minutes and seconds, and then without a layout pass (both sit in boxes of fixed size).
     """
 
-    _left: str | None = None
-
     def compose(self) -> ComposeResult:
         yield SessionBar()
         yield Line(classes="session-progress-left")
@@ -81,7 +79,6 @@ class SessionProgress(Horizontal):
     def show(self, progress: float, left_s: float) -> None:
         """Fill the bar to ``progress`` (0 to 1) and say how long is left."""
         self.query_one(SessionBar).show(progress)
-        left = f"{clock_face(left_s)} left"
-        if left != self._left:
-            self._left = left
-            self.query_one(Line).text = left
+        self.query_one(
+            Line
+        ).text = f"{clock_face(left_s)} left"  # a reactive: same text, no repaint
