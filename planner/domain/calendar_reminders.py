@@ -15,12 +15,13 @@ DEFAULT_REMIND_MIN = 15
 MAX_REMIND_MIN = 24 * 60
 """A reminder more than a day ahead is a note, not a nudge."""
 
-_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+_CLOCK = r"(\d{1,2}):(\d{2})"
+"""Compiled on first use (re keeps it): the app reads a time only when one is typed."""
 
 
 def parse_clock(text: str) -> time:
     """``07:30`` as a time of day; ValueError with a message that says what is wanted."""
-    match = _CLOCK.fullmatch(text.strip())
+    match = re.fullmatch(_CLOCK, text.strip())
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
         raise ValueError(f"must be HH:MM from 00:00 to 23:59, not {text!r}")
     return time(int(match[1]), int(match[2]))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_WEEK_LABEL = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK_LABEL = r"^(\d{4})-W(\d{2})$"
+"""Compiled on first use (re keeps it): most runs never read a week label."""
 
 
 def monday_of(day: date) -> date:
@@ -33,7 +34,7 @@ def parse_week_label(text: str) -> date:
 
     Raises ValueError with a message fit for a user when the text is not a real week.
     """
-    match = _WEEK_LABEL.match(text.strip())
+    match = re.match(_WEEK_LABEL, text.strip())
     if not match:
         raise ValueError(f"'{text}' is not an ISO week; write it like 2026-W48")
     year, week = int(match[1]), int(match[2])

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,7 +109,7 @@ def _fsync_folder(folder: Path) -> None:
 def _create_temp_file(path: Path) -> tuple[Path, int]:
     # O_EXCL with 0600: the file is private before a single byte of health data goes in.
     while True:
-        temp = path.with_name(f"{_temp_prefix(path)}{secrets.token_hex(6)}{_TEMP_SUFFIX}")
+        temp = path.with_name(f"{_temp_prefix(path)}{os.urandom(6).hex()}{_TEMP_SUFFIX}")
         try:
             return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:

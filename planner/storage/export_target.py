@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -117,7 +116,7 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int | None = None) -
     It is created as any new file is (0666 less the umask), or given ``mode`` exactly.
     """
     while True:
-        temp = folder / f".{name}.{_TEMP_MARK}-{secrets.token_hex(6)}.tmp"
+        temp = folder / f".{name}.{_TEMP_MARK}-{os.urandom(6).hex()}.tmp"
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, _SHARED_MODE)
         except FileExistsError:

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from planner.storage.archive import Archive, archive_files, remove_unnamed_files
@@ -36,6 +35,7 @@ from planner.storage.errors import (
     StoreLocked,
 )
 from planner.storage.folders import ensure_private_folder
+from planner.storage.lock import DataFileLock, LockHeld
 from planner.storage.pending import PendingLogs, pending_path
 from planner.storage.schema import (
     MIGRATIONS,
@@ -102,10 +102,10 @@ def open_store(
     except OSError as error:
         raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from error
     check_folder_writable(path)
-    lock = FileLock(lock_path(path), timeout=0, mode=0o600)
+    lock = DataFileLock(lock_path(path))
     try:
         lock.acquire()
-    except Timeout as error:
+    except LockHeld as error:
         raise StoreLocked(path) from error
     except OSError as error:
         raise StoreError(f"cannot lock {path}: {error.strerror or error}") from error

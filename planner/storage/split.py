@@ -9,7 +9,7 @@ years it rewrites so the Store's transaction commits them with the hot file.
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
@@ -205,7 +205,7 @@ class Split:
             self._storage.commit()
             return
         self._storage.check_unchanged()
-        generation = secrets.randbelow(2**40) + 1
+        generation = int.from_bytes(os.urandom(5), "big") + 1  # 1 to 2**40
         try:
             parts = self.archive.write_staged(generation)
             named = {str(year): number for year, number in sorted(parts.items())}

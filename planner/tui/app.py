@@ -22,7 +22,7 @@ from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
 from planner.domain.errors import UserFacingError
 from planner.domain.text_rules import terminal_safe
-from planner.planbook.undo import Step, UndoHistory
+from planner.planbook.undo import UndoHistory
 from planner.storage.store import Store
 from planner.tui.errors import ErrorReportingApp, report, reports_user_errors_async
 from planner.tui.screens.calendar import CalendarScreen
@@ -30,6 +30,7 @@ from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 from planner.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from planner.planbook.undo_steps import Step
     from planner.tui.screens.history import HistoryScreen
 
 _TCSS = Path(__file__).parent / "tcss"

@@ -1,0 +1,65 @@
+"""The lock file itself: owner-only, never followed through a link, never anything but a file."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from planner.storage import StoreError, open_store
+from planner.storage.lock import DataFileLock, LockHeld
+from planner.storage.opening import lock_path
+
+
+def test_a_second_holder_is_refused_until_the_first_lets_go(tmp_path: Path) -> None:
+    first, second = DataFileLock(tmp_path / "a.lock"), DataFileLock(tmp_path / "a.lock")
+    first.acquire()
+    with pytest.raises(LockHeld):
+        second.acquire()
+    assert not second.held
+    first.release()
+    first.release()  # a second release is harmless
+    second.acquire()
+    with pytest.raises(LockHeld):
+        DataFileLock(tmp_path / "a.lock").acquire()
+    second.release()
+
+
+def test_the_lock_file_is_made_owner_only(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        lock = DataFileLock(tmp_path / "a.lock")
+        lock.acquire()
+    finally:
+        os.umask(old)
+    lock.release()
+    assert stat.S_IMODE((tmp_path / "a.lock").stat().st_mode) == 0o600
+
+
+def test_a_lock_taken_twice_by_one_holder_is_a_bug_not_a_second_lock(tmp_path: Path) -> None:
+    lock = DataFileLock(tmp_path / "a.lock")
+    lock.acquire()
+    with pytest.raises(RuntimeError):
+        lock.acquire()
+    lock.release()
+
+
+def test_a_link_at_the_lock_name_is_refused_and_its_target_never_made(tmp_path: Path) -> None:
+    db = tmp_path / "planner.json"
+    target = tmp_path / "elsewhere"
+    lock_path(db).symlink_to(target)
+    with pytest.raises(StoreError, match="cannot lock"):
+        open_store(db)
+    assert not target.exists()
+    assert not db.exists()
+
+
+def test_a_fifo_at_the_lock_name_is_refused_without_hanging(tmp_path: Path) -> None:
+    db = tmp_path / "planner.json"
+    os.mkfifo(lock_path(db))
+    with pytest.raises(StoreError, match="cannot lock"):
+        open_store(db)
+    assert stat.S_ISFIFO(lock_path(db).lstat().st_mode)
+    assert not db.exists()
