@@ -12,17 +12,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import Query
 from tinydb.table import Table
 
-from planner.domain.history import WeekTally, merge_tallies, tally_weeks
 from planner.storage import codec
 from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.schema import DECODERS
 from planner.storage.summaries import SummaryCache
+
+if TYPE_CHECKING:  # the history's classes load with the history, not at start-up
+    from planner.domain.history import WeekTally
 
 CUTOFF_FIELD = "archive_cutoff"
 PARTS_FIELD = "archive_parts"
@@ -218,6 +220,8 @@ class Split:
 
     def tallies(self) -> list[WeekTally]:
         """Every week's tally, the archived years' from their kept summaries (see Store)."""
+        from planner.domain.history import merge_tallies, tally_weeks  # not at start-up
+
         hot = tally_weeks(
             [codec.log_from_doc(doc) for doc in self._tables["session_logs"].all()],
             [codec.item_from_doc(doc) for doc in self._tables["plan_items"].all()],

@@ -24,13 +24,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from planner.domain.advice import Advice, ordered
-from planner.domain.history import WeekTally
 from planner.domain.models import Dose, Exercise, Plan, PlanItem, Profile, SessionLog, Settings
 from planner.storage import codec
 from planner.storage.archive import Archive
@@ -42,6 +41,9 @@ from planner.storage.pending import PendingLog, PendingLogs
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
 from planner.storage.split import Split
 from planner.storage.summaries import SummaryCache
+
+if TYPE_CHECKING:  # the history's classes load with the history, not at start-up
+    from planner.domain.history import WeekTally
 
 _TABLES = (
     "plan_items",

@@ -14,13 +14,15 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from planner.domain.history import WeekTally
 from planner.storage.atomic import write_atomically
 from planner.storage.paths import companion_path
+
+if TYPE_CHECKING:  # the history's classes load with the history, not at start-up
+    from planner.domain.history import WeekTally
 
 _FORMAT = 1
 
@@ -96,6 +98,8 @@ def _decode(data: Any) -> dict[Key, list[WeekTally]]:
 
 
 def _decode_tally(doc: dict[str, Any]) -> WeekTally:
+    from planner.domain.history import WeekTally
+
     before_sum, before_count = (int(v) for v in doc["before"])
     after_sum, after_count = (int(v) for v in doc["after"])
     first = doc["first"]
