@@ -80,3 +80,27 @@ async def test_a_move_repaints_only_the_lines_that_change(monkeypatch: pytest.Mo
         assert {region.x for region in touched} <= days
         assert all(region.height == 1 for region in touched)
         assert len(touched) <= 6
+
+
+async def test_kept_lines_are_drawn_again_in_a_new_theme_and_focus() -> None:
+    app = OneGrid(WeekGrid(week(), id="grid"))
+    async with app.run_test(size=(100, 10)) as pilot:
+        await pilot.pause()
+
+        def styles() -> list[str]:
+            return [str(segment.style) for y in range(3) for segment in app.grid.render_line(y)]
+
+        assert app.grid.has_focus  # the only widget that takes focus
+        focused = styles()
+        assert styles() == focused  # drawn again from what was kept
+        app.grid.blur()
+        await pilot.pause()
+        blurred = styles()
+        assert blurred != focused
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert styles() not in (focused, blurred)
+        app.theme = "textual-dark"
+        app.grid.focus()
+        await pilot.pause()
+        assert styles() == focused

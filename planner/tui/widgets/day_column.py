@@ -145,6 +145,11 @@ class DayColumn:
             self._laid_out_for = key
         return self._lines
 
+    def line(self, y: int) -> Line | None:
+        """What line ``y`` of the day holds now (None: below the day's last line)."""
+        lines = self.lines()
+        return lines[y] if y < len(lines) else None
+
     def strip(self, y: int, style_of: StyleOf) -> Strip:
         """Line ``y`` of the day, exactly ``width`` cells, styled by ``style_of``."""
         lines = self.lines()

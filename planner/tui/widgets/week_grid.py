@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual import events
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
@@ -24,6 +25,8 @@ from planner.tui.widgets.day_column import DayColumn, DayView
 
 _GAP = 1
 """Blank cells at the left of each column, between it and the day before."""
+_KEPT_STRIPS = 1024
+"""Drawn day lines kept: about four weeks of a tall terminal."""
 
 
 class WeekGrid(Widget, can_focus=True):
@@ -152,6 +155,9 @@ class WeekGrid(Widget, can_focus=True):
         self._sized_for = (-1, -1)
         # Resolved styles by piece name, focus and theme.
         self._styles: dict[tuple[str, bool, str], Style] = {}
+        # Drawn lines of a day by what they hold, width, focus and theme: a key changes
+        # one or two days of a row, and the other days' cells are drawn from here.
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(_KEPT_STRIPS)
 
     def show(self, days: Sequence[DayView]) -> None:
         """Draw a new week, or the same week with a new selection; only the lines that
@@ -201,10 +207,14 @@ class WeekGrid(Widget, can_focus=True):
         def style_of(name: str) -> Style:
             return self._style(name, context)
 
-        strips = []
+        gap = Strip.blank(_GAP, base)
+        strips: list[Strip] = []
         for column in self.columns:
-            strips.append(Strip.blank(_GAP, base))
-            strips.append(column.strip(y, style_of))
+            key = (column.line(y), column.width, *context)
+            strip = self._strips.get(key)
+            if strip is None:
+                strip = self._strips[key] = column.strip(y, style_of)
+            strips += (gap, strip)
         return Strip.join(strips).adjust_cell_length(self.content_size.width, base)
 
     def on_focus(self) -> None:
