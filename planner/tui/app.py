@@ -25,6 +25,7 @@ from planner.domain.text_rules import terminal_safe
 from planner.planbook.undo import UndoHistory
 from planner.storage.store import Store
 from planner.tui.errors import ErrorReportingApp, report, reports_user_errors_async
+from planner.tui.prompt_modes import PromptModesApp
 from planner.tui.screens.calendar import CalendarScreen
 from planner.tui.screens.too_small import MINIMUM_SIZE, TooSmallScreen
 from planner.tui.widgets.status_line import StatusLine
@@ -51,7 +52,7 @@ HISTORY_READY_DELAY_S = UPKEEP_DELAY_S + 0.1
 after the upkeep, whose change would make a read made before it out of date."""
 
 
-class PlannerApp(ErrorReportingApp[None]):
+class PlannerApp(PromptModesApp[None], ErrorReportingApp[None]):
     """Back Planner: calendar, catalogue and history as modes over one store."""
 
     TITLE = "Back Planner"
@@ -61,6 +62,8 @@ class PlannerApp(ErrorReportingApp[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [_TCSS / "app.tcss", _TCSS / "calendar.tcss"]
     # The app starts in the calendar mode, on the screen get_default_screen makes.
     DEFAULT_MODE: ClassVar[str] = "calendar"
+    # The history fills itself in before its first paint: no need to hide its arrival.
+    PROMPT_MODES: ClassVar[frozenset[str]] = frozenset({"history"})
     COMMANDS = App.COMMANDS | {_binding_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.domain.catalogue import Catalogue
 from planner.domain.clock import Clock
@@ -24,6 +24,7 @@ from planner.tui.widgets.history_pain import PainTrend
 from planner.tui.widgets.history_sessions import RecentSessions
 from planner.tui.widgets.history_summary import HistorySummary
 from planner.tui.widgets.history_weeks import HistoryWeeks
+from planner.tui.widgets.steady_footer import SteadyFooter
 from planner.tui.widgets.title_bar import TitleBar
 
 RECENT_COUNT = 20
@@ -99,7 +100,7 @@ class HistoryScreen(Screen[None]):
                 yield PainTrend(id="history-pain")
                 yield Static("Recent sessions", classes="history-heading", markup=False)
                 yield RecentSessions(id="history-sessions")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_screen_resume(self) -> None:
         # Textual resumes a mode's screen more than once as it first shows; the history

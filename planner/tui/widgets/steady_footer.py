@@ -1,0 +1,49 @@
+"""A footer of keys that is rebuilt only when the keys it shows change, and only while in view."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+KeysShown = tuple[tuple[str, str, str, str, bool, str | None], ...]
+"""Each key the footer shows: key, how it is written, action, description, enabled, tooltip."""
+
+
+class SteadyFooter(Footer):
+    """Textual's Footer, rebuilt only when what it would show differs from what it shows.
+
+    Textual's footer rebuilds every key whenever its screen's keys may have changed:
+    twice each time its screen comes back, and also while its screen waits behind
+    another mode, where the app shows that mode's key instead of another. That
+    screen then came back with the wrong keys for a frame, and spent a few
+    milliseconds on rebuilds that changed nothing.
+    """
+
+    _shown: KeysShown | None = None
+    """The keys as last composed; None before the first composition that showed keys."""
+
+    def keys_shown(self) -> KeysShown:
+        """Every key of the screen now, shown or not: whatever the footer draws from."""
+        app = self.app
+        return tuple(
+            (
+                binding.key,
+                app.get_key_display(binding),
+                binding.action,
+                binding.description,
+                enabled,
+                tooltip,
+            )
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+        )
+
+    def compose(self) -> ComposeResult:
+        children = list(super().compose())
+        self._shown = self.keys_shown() if children else None
+        yield from children
+
+    async def recompose(self) -> None:
+        """Rebuild the keys, unless the screen is in the background or they are the same."""
+        if self.screen is not self.app.screen or self.keys_shown() == self._shown:
+            return
+        await super().recompose()

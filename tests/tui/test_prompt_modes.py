@@ -1,0 +1,124 @@
+"""The history is painted as soon as it is ready: no 50 ms wait on ``h``, no stale footer keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
+
+from planner.tui.app import PlannerApp
+from planner.tui.screens.history import HistoryScreen
+from planner.tui.widgets.steady_footer import SteadyFooter
+from tests.tui.history_support import history_app, history_store
+
+
+class _Spy:
+    """Counts calls of Textual's own ``App.delay_update`` (what PlannerApp's calls reach)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        original = App.delay_update
+
+        def delay_update(app: App[object], delay: float = 0.05) -> None:
+            self.calls += 1
+            original(app, delay)
+
+        monkeypatch.setattr(App, "delay_update", delay_update)
+
+
+class _Plain(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("plain")
+
+
+class _TwoModes(App[None]):
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"one": _Plain, "two": _Plain}
+    DEFAULT_MODE = "one"
+
+
+async def test_textual_still_holds_a_mode_switch_back_with_delay_update(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PromptModesApp relies on this: if it fails, Textual changed and the override can go."""
+    spy = _Spy(monkeypatch)
+    app = _TwoModes()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = spy.calls
+        app.switch_mode("two")
+        assert spy.calls == before + 1
+
+
+def _footer_keys(app: PlannerApp, screen: Screen[object]) -> dict[str, FooterKey]:
+    return {key.key: key for key in screen.query_one(Footer).query(FooterKey)}
+
+
+async def test_h_switches_without_the_wait_and_other_modes_keep_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spy = _Spy(monkeypatch)
+    app = history_app(history_store(weeks=3))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        before = spy.calls
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert spy.calls == before, "the history's switch waited for Textual's delay"
+        await pilot.press("c")
+        await pilot.pause()
+        assert spy.calls == before + 1, "the calendar's switch keeps Textual's delay"
+        await pilot.press("h")
+        await pilot.pause()
+        assert spy.calls == before + 1
+        assert isinstance(app.screen, HistoryScreen)
+        streak = app.screen.query_one("#history-card-streak", Static)
+        assert streak.border_title == "Streak"
+
+
+async def test_the_history_footer_keeps_its_keys_while_another_mode_shows() -> None:
+    """Behind the calendar, the history's footer still shows the history's keys, unrebuilt."""
+    app = history_app(history_store(weeks=3))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history.query_one(Footer), SteadyFooter)
+        shown = _footer_keys(app, history)
+        assert "c" in shown and "h" not in shown and "w" in shown
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.pause()
+        # Textual's footer rebuilt itself here with the calendar's view of the app's
+        # keys (h shown, c hidden), and the history came back showing those for a frame.
+        assert _footer_keys(app, history) == shown
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is history
+        assert _footer_keys(app, history) == shown, "same keys: the same widgets, not rebuilt"
+
+
+async def test_the_history_footer_is_rebuilt_when_its_keys_change() -> None:
+    """An empty history hides the pane keys; once a history shows, w and s appear."""
+    store = history_store()
+    app = history_app(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.pause()
+        history = app.screen
+        assert "w" not in _footer_keys(app, history)
+        full = history_store(weeks=3)
+        for log in full.logs():
+            store.log_session(log)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.pause()
+        keys = _footer_keys(app, history)
+        assert "w" in keys and "s" in keys
