@@ -18,6 +18,9 @@ FIRST_ROWS = 120
 MORE_ROWS = 300
 """Rows added after each later paint, so years of history never hold up a key."""
 
+_Week = tuple[tuple[str, ...], str]
+"""A week's cells as text (the label first) and the colour of its adherence."""
+
 
 class HistoryWeeks(DataTable[Text]):
     """One row per week, newest first; weeks at plan in the success colour.
@@ -46,28 +49,26 @@ class HistoryWeeks(DataTable[Text]):
         widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(_HEADINGS)]
         self.add_column(_heading(widths), key="week")
         colours = [good if w.at_plan else short if w.planned else "" for w in newest_first]
-        rows = [
-            (week.label, _row(row, widths, colour))
-            for week, row, colour in zip(newest_first, cells, colours, strict=True)
-        ]
-        self._add_rows(rows[:FIRST_ROWS])
-        self._add_later(rows[FIRST_ROWS:], self._generation)
+        # Each row's text is laid out when its batch goes in, not all of them up front.
+        rows = list(zip(cells, colours, strict=True))
+        self._add_rows(rows[:FIRST_ROWS], widths)
+        self._add_later(rows[FIRST_ROWS:], widths, self._generation)
 
-    def _add_later(self, rows: list[tuple[str, Text]], generation: int) -> None:
+    def _add_later(self, rows: list[_Week], widths: Sequence[int], generation: int) -> None:
         if not rows:
             return
 
         def add_batch() -> None:
             if generation != self._generation:  # shown again since: those rows are stale
                 return
-            self._add_rows(rows[:MORE_ROWS])
-            self._add_later(rows[MORE_ROWS:], generation)
+            self._add_rows(rows[:MORE_ROWS], widths)
+            self._add_later(rows[MORE_ROWS:], widths, generation)
 
         self.call_after_refresh(add_batch)
 
-    def _add_rows(self, rows: Sequence[tuple[str, Text]]) -> None:
-        for label, row in rows:
-            self.add_row(row, key=label)
+    def _add_rows(self, rows: Sequence[_Week], widths: Sequence[int]) -> None:
+        for cells, colour in rows:
+            self.add_row(_row(cells, widths, colour), key=cells[0])
 
 
 def _cells(week: WeekStats) -> tuple[str, ...]:
