@@ -90,14 +90,14 @@ class Terminal:
             self._read_some(deadline)
         return time.monotonic() - sent
 
-    def key_until(self, key: bytes, marker: bytes, timeout: float = 20.0) -> float:
-        """Seconds from writing ``key`` to ``marker`` appearing in what is painted after it."""
+    def key_until(self, key: bytes, *markers: bytes, timeout: float = 20.0) -> float:
+        """Seconds from writing ``key`` to every one of ``markers`` painted after it."""
         self.drain()
         start = len(self.screen)
         sent = time.monotonic()
         os.write(self.fd, key)
         deadline = sent + timeout
-        while marker not in self.screen[start:]:
+        while not all(marker in self.screen[start:] for marker in markers):
             self._read_some(deadline)
         return time.monotonic() - sent
 

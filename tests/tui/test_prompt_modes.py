@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
@@ -122,3 +123,36 @@ async def test_the_history_footer_is_rebuilt_when_its_keys_change() -> None:
         await pilot.pause()
         keys = _footer_keys(app, history)
         assert "w" in keys and "s" in keys
+
+
+class _Keyed(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "app.bell", "Ring")]
+
+    def compose(self) -> ComposeResult:
+        yield SteadyFooter()
+
+
+class _KeyedApp(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(_Keyed())
+
+
+async def test_the_footer_shows_its_first_keys_without_waiting_for_a_refresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual's footer fills in only after its screen's next refresh: a first frame
+    with no keys. The first keys here come without that wait (which is switched off)."""
+    waited: list[object] = []
+
+    def never(self: SteadyFooter, callback: object, *args: object) -> bool:
+        waited.append(callback)
+        return True
+
+    monkeypatch.setattr(SteadyFooter, "call_after_refresh", never)
+    app = _KeyedApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        keys = {key.key for key in app.screen.query_one(SteadyFooter).query(FooterKey)}
+        assert "x" in keys
+        assert waited, "the footer still asked to rebuild after a refresh, as Textual's does"

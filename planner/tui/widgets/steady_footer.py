@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 
 KeysShown = tuple[tuple[str, str, str, str, bool, str | None], ...]
@@ -16,7 +17,8 @@ class SteadyFooter(Footer):
     twice each time its screen comes back, and also while its screen waits behind
     another mode, where the app shows that mode's key instead of another. That
     screen then came back with the wrong keys for a frame, and spent a few
-    milliseconds on rebuilds that changed nothing.
+    milliseconds on rebuilds that changed nothing. Its first keys came a few frames
+    after its screen's first paint; here they are in it.
     """
 
     _shown: KeysShown | None = None
@@ -41,6 +43,16 @@ class SteadyFooter(Footer):
         children = list(super().compose())
         self._shown = self.keys_shown() if children else None
         yield from children
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild after the screen's next refresh, as Textual does; the first keys at once.
+
+        Textual waits for a refresh even for the first keys, so a screen's first frame
+        showed an empty footer, filled in a few frames later.
+        """
+        super().bindings_changed(screen)
+        if self._shown is None and screen is self.screen:
+            self.call_later(self.recompose)
 
     async def recompose(self) -> None:
         """Rebuild the keys, unless the screen is in the background or they are the same."""
