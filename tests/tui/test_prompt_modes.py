@@ -156,3 +156,18 @@ async def test_the_footer_shows_its_first_keys_without_waiting_for_a_refresh(
         keys = {key.key for key in app.screen.query_one(SteadyFooter).query(FooterKey)}
         assert "x" in keys
         assert waited, "the footer still asked to rebuild after a refresh, as Textual's does"
+
+
+async def test_the_footer_is_rebuilt_when_its_own_settings_change() -> None:
+    """The same keys, but the palette's key switched off: that is a change to show."""
+    app = _KeyedApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(SteadyFooter)
+        assert footer.query(FooterKey).filter(".-command-palette")
+        footer.show_command_palette = False
+        footer.refresh(recompose=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert not footer.query(FooterKey).filter(".-command-palette")
+        assert {key.key for key in footer.query(FooterKey)} == {"x"}

@@ -6,8 +6,10 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
-KeysShown = tuple[tuple[str, str, str, str, bool, str | None], ...]
-"""Each key the footer shows: key, how it is written, action, description, enabled, tooltip."""
+Key = tuple[str, str, str, str, bool, str | None]
+"""A key of the screen: key, how it is written, action, description, enabled, tooltip."""
+KeysShown = tuple[tuple[Key, ...], bool, bool]
+"""The screen's keys, and the footer's show_command_palette and compact settings."""
 
 
 class SteadyFooter(Footer):
@@ -25,9 +27,9 @@ class SteadyFooter(Footer):
     """The keys as last composed; None before the first composition that showed keys."""
 
     def keys_shown(self) -> KeysShown:
-        """Every key of the screen now, shown or not: whatever the footer draws from."""
+        """Whatever the footer draws from: every key of the screen now, and its settings."""
         app = self.app
-        return tuple(
+        keys = tuple(
             (
                 binding.key,
                 app.get_key_display(binding),
@@ -38,6 +40,7 @@ class SteadyFooter(Footer):
             )
             for _, binding, enabled, tooltip in self.screen.active_bindings.values()
         )
+        return keys, self.show_command_palette, self.compact
 
     def compose(self) -> ComposeResult:
         children = list(super().compose())
