@@ -44,7 +44,7 @@ from planner.storage.atomic import (
     make_file_private,
     write_atomically,
 )
-from planner.storage.codec import RecordError, day_from_doc
+from planner.storage.codec import first_undated
 from planner.storage.errors import ArchiveUnreadableError, DamagedStoreError, StoreError
 from planner.storage.paths import companion_path
 from planner.storage.schema import (
@@ -302,12 +302,11 @@ class Archive:
     def _check_days(self, year: int, name: str, table: dict[str, Doc]) -> None:
         if self.data_path is not None:  # in memory, every record came from this store
             path = archive_path(self.data_path, year, self.parts.get(year, 0))
-            for key, doc in table.items():
-                try:
-                    day_from_doc(doc)
-                except RecordError as error:
-                    reason = f"table {name!r}, entry {key}: {error}"
-                    raise ArchiveUnreadableError(path, reason) from None
+            undated = first_undated(table)
+            if undated is not None:
+                key, error = undated
+                reason = f"table {name!r}, entry {key}: {error}"
+                raise ArchiveUnreadableError(path, reason)
         self._days_checked.add((year, name))
 
     def _decode(self, year: int, name: str, docs: dict[str, Doc]) -> dict[str, object]:

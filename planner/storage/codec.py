@@ -176,15 +176,22 @@ _KNOWN_DOSES: dict[tuple[object, ...], Dose] = {}
 """Doses already read, by their numbers: a plan repeats a few dozen doses thousands of times."""
 
 
+def _known_dose(doc: object) -> Dose | None:
+    """The dose ``doc`` holds when the same numbers were read before, else None."""
+    if type(doc) is not dict:
+        return None
+    numbers = tuple(doc.get(name) for name in _DOSE_FIELDS)
+    # Whole numbers only: True == 1 and 1.0 == 1 would find another record's dose.
+    if all(type(number) is int for number in numbers):
+        return _KNOWN_DOSES.get(numbers)
+    return None
+
+
 def dose_from_doc(doc: Doc, *, where: str = "") -> Dose:
     """A dose, each number within the catalogue's limits; RecordError otherwise."""
-    if type(doc) is dict:
-        numbers = tuple(doc.get(name) for name in _DOSE_FIELDS)
-        # Whole numbers only: True == 1 and 1.0 == 1 would find another record's dose.
-        if all(type(number) is int for number in numbers):
-            known = _KNOWN_DOSES.get(numbers)
-            if known is not None:
-                return known
+    known = _known_dose(doc)
+    if known is not None:
+        return known
     fields = _Reader(doc, where)
     dose = Dose(**{name: fields.whole(name, low, high) for name, low, high, _ in DOSE_LIMITS})
     if len(_KNOWN_DOSES) < _MAX_KNOWN:
@@ -271,6 +278,61 @@ def item_to_doc(item: PlanItem) -> Doc:
 
 def item_from_doc(doc: Doc) -> PlanItem:
     """One plan item; RecordError when any field is out of its range."""
+    return _common_item(doc) or checked_item_from_doc(doc)
+
+
+def _plain_line(value: object, max_len: int) -> bool:
+    """Whether ``value`` is printable ASCII text, not blank, of at most ``max_len`` characters
+    once stripped: text that ``line_problem`` accepts at once."""
+    return (
+        type(value) is str
+        and value.isascii()
+        and value.isprintable()
+        and 0 < len(value.strip()) <= max_len
+    )
+
+
+def _common_item(doc: Doc) -> PlanItem | None:
+    """The plan item ``doc`` holds when every field is of the common kind (plain text, a day
+    and doses already read, no stray types), else None and the full reading decides.
+
+    Never accepts what ``checked_item_from_doc`` would refuse, and gives the same value: a
+    year's export decodes thousands of these.
+    """
+    if type(doc) is not dict:
+        return None
+    get = doc.get
+    day_text, dose, unheld = get("day"), get("dose"), get("unheld_dose")
+    held, position, left_out = get("held_reason", ""), get("position", 0), get("left_out", False)
+    day = _KNOWN_DAYS.get(day_text) if type(day_text) is str else None
+    known_dose = _known_dose(dose)
+    known_unheld = None if unheld is None else _known_dose(unheld)
+    if (
+        day is None
+        or known_dose is None
+        or (unheld is not None and known_unheld is None)
+        or type(position) is not int
+        or not 0 <= position <= limits.MAX_POSITION
+        or type(left_out) is not bool
+        or not _plain_line(get("id"), limits.MAX_RECORD_ID)
+        or not _plain_line(get("exercise_id"), _MAX_EXERCISE_ID)
+        or not (held == "" or _plain_line(held, limits.MAX_REASON))
+    ):
+        return None
+    return PlanItem(
+        id=doc["id"],
+        day=day,
+        exercise_id=doc["exercise_id"],
+        dose=known_dose,
+        position=position,
+        held_reason=held,
+        unheld_dose=known_unheld,
+        left_out=left_out,
+    )
+
+
+def checked_item_from_doc(doc: Doc) -> PlanItem:
+    """``item_from_doc`` with every field read by the full rules (the shortcut's reference)."""
     fields = _Reader(doc)
     return PlanItem(
         id=fields.text("id", limits.MAX_RECORD_ID),
@@ -462,6 +524,22 @@ def day_from_doc(doc: Doc) -> date:
     """The ``day`` of any dated record (plan item, rest day, log); RecordError when it is not
     a supported date."""
     return _Reader(doc).day("day")
+
+
+def first_undated(docs: Mapping[str, Doc]) -> tuple[str, RecordError] | None:
+    """The key of the first of ``docs`` whose ``day`` is not a supported date, with why
+    (``day_from_doc``'s error); None when every day is one."""
+    known = _KNOWN_DAYS
+    for key, doc in docs.items():
+        # The common case at once: a day already read (a year's records share 365 days).
+        value = doc.get("day") if type(doc) is dict else None
+        if type(value) is str and value in known:
+            continue
+        try:
+            day_from_doc(doc)
+        except RecordError as error:
+            return key, error
+    return None
 
 
 def rest_day_from_doc(doc: Doc) -> date:

@@ -1,8 +1,10 @@
 """The shortcuts that make reading many records cheap decide exactly as the full rules do.
 
-Reading a year of plan items checks every field of every record; three shortcuts keep
-that fast: printable ASCII text is judged at once, and a dose or a day already read is
-found by its numbers or its text. None may let through what the full rules refuse.
+Reading a year of plan items checks every field of every record; shortcuts keep that
+fast: printable ASCII text is judged at once, a dose or a day already read is found by
+its numbers or its text, a plan item of the common kind is read in one pass, and the
+days of a year's records are checked against the days already read. None may let
+through what the full rules refuse, or refuse with another message.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from hypothesis import strategies as st
 
 from planner.domain.models import Dose
 from planner.domain.text_rules import has_refused_characters, has_visible_characters, line_problem
-from planner.storage.codec import RecordError, day_from_doc, dose_from_doc
+from planner.storage.codec import (
+    RecordError,
+    checked_item_from_doc,
+    day_from_doc,
+    dose_from_doc,
+    first_undated,
+    item_from_doc,
+)
 
 
 def full_rule(value: str, max_len: int, required: bool) -> str | None:
@@ -107,3 +116,61 @@ def test_a_day_is_judged_the_same_the_first_time_and_after(text: str) -> None:
         assert outcomes[0] == date(2026, 11, 30)
     else:
         assert isinstance(outcomes[0], str)  # refused, both times
+
+
+GOOD_ITEM: dict[str, Any] = {
+    "id": "item-1",
+    "day": "2026-11-30",
+    "exercise_id": "bird-dog",
+    "dose": dict(GOOD),
+    "position": 0,
+    "held_reason": "",
+    "unheld_dose": None,
+    "left_out": False,
+}
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 10**5),
+    st.floats(allow_nan=True),
+    st.text(max_size=5),
+    st.sampled_from(["", " ", "  x ", "a\tb", "\u200b", "2026-11-30", "2026-02-30", "x" * 70]),
+    st.sampled_from([dict(GOOD), GOOD | {"reps": True}, GOOD | {"sets": 1.0}, {}, [1]]),
+)
+
+
+def read_item(read: Any, doc: dict[str, Any]) -> object:
+    try:
+        return read(doc)
+    except RecordError as error:
+        return str(error)
+
+
+@given(
+    changes=st.dictionaries(st.sampled_from([*GOOD_ITEM, "extra"]), ODD_VALUES, max_size=3),
+    missing=st.sets(st.sampled_from(list(GOOD_ITEM)), max_size=2),
+)
+def test_a_plan_item_is_read_as_the_full_rules_read_it(
+    changes: dict[str, Any], missing: set[str]
+) -> None:
+    doc = {key: value for key, value in (GOOD_ITEM | changes).items() if key not in missing}
+    # The full reading first, so the days and doses it accepts are known to the shortcut.
+    full = read_item(checked_item_from_doc, doc)
+    assert read_item(item_from_doc, doc) == full
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=12)), max_size=4))
+def test_the_first_record_without_a_usable_day_is_found_as_day_from_doc_finds_it(
+    days: list[Any],
+) -> None:
+    day_from_doc({"day": "2026-11-30"})  # one day known to the shortcut
+    docs = {str(n): {"day": day} for n, day in enumerate([*days, "2026-11-30"], 1)}
+    expected = None
+    for key, doc in docs.items():
+        try:
+            day_from_doc(doc)
+        except RecordError as error:
+            expected = (key, str(error))
+            break
+    found = first_undated(docs)
+    assert (None if found is None else (found[0], str(found[1]))) == expected
