@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from planner.storage.archive import Archive, archive_files, remove_unnamed_files
+from planner.storage.archive import Archive, all_archive_files, remove_unnamed_files
 from planner.storage.atomic import (
     AtomicJSONStorage,
     Tables,
@@ -180,7 +180,7 @@ def move_aside(path: Path, *, now: datetime | None = None) -> Path:
     in the data file's own folder are renamed; nothing a link points to is touched.
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    archives = list(archive_files(path).values())
+    archives = all_archive_files(path)
     number = 1
     while True:
         suffix = f".damaged-{stamp}" if number == 1 else f".damaged-{stamp}-{number}"

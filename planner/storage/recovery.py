@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from planner.domain.text_rules import terminal_safe
-from planner.storage.archive import archive_cutoff, archive_files
+from planner.storage.archive import all_archive_files, archive_cutoff
 from planner.storage.errors import DamagedStoreError, NewerStoreError, StoreError, StoreLocked
 from planner.storage.opening import checked_data_path, move_aside, open_store
 from planner.storage.store import Store
@@ -90,7 +90,7 @@ def _open(path: Path, *, now: datetime | None) -> OpenedStore:
             "as it is. Update planner to make changes.",
         )
     except DamagedStoreError as error:
-        had_archive = bool(archive_files(path))
+        had_archive = bool(all_archive_files(path))
         try:
             kept = move_aside(path, now=now)
         except FileNotFoundError:

@@ -14,10 +14,11 @@ from planner.storage import codec
 from planner.storage.atomic import Tables
 from planner.storage.errors import DamagedStoreError, NewerStoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Version 2 moved old weeks into an archive file beside the data file; version 3 splits it
 into one file per year, each named by the data file with its generation (see archive.py);
-version 4 stores the plan's advice as a list with priorities instead of one text."""
+version 4 stores the plan's advice as a list with priorities instead of one text; version 5
+writes each archived year's session logs to a file of their own, beside its plan."""
 
 Migration = Callable[[Tables], Tables]
 """Turns the tables of data version N into those of version N + 1."""
@@ -81,11 +82,20 @@ def _to_advice_list(tables: Tables) -> Tables:
     return tables
 
 
+def _to_logs_apart(tables: Tables) -> Tables:
+    # Version 5 lists the archived years whose logs are in files of their own. A version-4
+    # file lists none, so each of its year files is read as it is (all three tables) and
+    # written in two by the first change that touches its year. The stamp stops a
+    # version-4 app, which would find no logs in a year's plan file, from reading on.
+    return tables
+
+
 MIGRATIONS: Mapping[int, Migration] = {
     0: _from_unversioned,
     1: _to_split_files,
     2: _to_archive_years,
     3: _to_advice_list,
+    4: _to_logs_apart,
 }
 """The upgrade step from each old data version to the next."""
 
@@ -105,6 +115,11 @@ def _check_meta(doc: codec.Doc) -> object:
         for year, number in parts.items()
     ):
         raise ValueError("archive_parts does not name archive files by year")
+    apart = doc.get("archive_logs_apart", [])
+    if not isinstance(apart, list) or not all(
+        type(year) is int and str(year) in parts for year in apart
+    ):
+        raise ValueError("archive_logs_apart does not list archived years")
     return codec.archive_cutoff_from_doc(doc)
 
 

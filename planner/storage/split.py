@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the history's classes load with the history, not at start-u
 
 CUTOFF_FIELD = "archive_cutoff"
 PARTS_FIELD = "archive_parts"
+APART_FIELD = "archive_logs_apart"
 _NO_CUTOFF = "\uffff"  # sorts after every ISO date: with no cutoff recorded, keep every day
 
 T = TypeVar("T")
@@ -55,7 +56,7 @@ class Split:
         self._tables = tables
         self.cutoff = self._recorded(CUTOFF_FIELD)
         """The first day (ISO) the hot file answers for alone; None when nothing was archived."""
-        self.archive.reset(self._recorded_parts())
+        self.archive.reset(self._recorded_parts(), self._recorded_apart())
 
     def carry_on_without(self, report: Callable[[ArchiveUnreadableError], object]) -> None:
         """Let reads go on without the archive when it cannot be read (``Store`` says more)."""
@@ -211,7 +212,13 @@ class Split:
         try:
             parts = self.archive.write_staged(generation)
             named = {str(year): number for year, number in sorted(parts.items())}
-            self._save_hot(lambda hot: _stamp(hot, PARTS_FIELD, named))
+            apart = sorted(self.archive.apart_after(parts))
+
+            def name_files(hot: Hot) -> None:
+                _stamp(hot, PARTS_FIELD, named)
+                _stamp(hot, APART_FIELD, apart)
+
+            self._save_hot(name_files)
             self._storage.commit()
         except BaseException:
             self.archive.drop_written(generation)
@@ -314,6 +321,13 @@ class Split:
             if PARTS_FIELD in doc:
                 return {int(year): int(number) for year, number in doc[PARTS_FIELD].items()}
         return {LEGACY: 0} if self._recorded(CUTOFF_FIELD) is not None else {}
+
+    def _recorded_apart(self) -> list[int]:
+        """The years whose session logs are in files of their own (data version 5 on)."""
+        for doc in self._tables["meta"].all():
+            if APART_FIELD in doc:
+                return [int(year) for year in doc[APART_FIELD]]
+        return []
 
 
 def _stamp(hot: Hot, field: str, value: object) -> None:

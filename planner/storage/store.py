@@ -396,7 +396,7 @@ class Store:
         if self._split.cutoff is not None:
             hot_ids = self._split.hot_keys("plan_items")
             if not hot_ids.issuperset(changed):
-                self._split.bring_back(lambda doc: doc["id"] in changed)
+                self._split.bring_back(lambda doc: doc["id"] in changed, tables=("plan_items",))
         docs = [(codec.item_to_doc(i), Query().id == i.id) for i in changed.values()]
         self._items.update_multiple(docs)
 

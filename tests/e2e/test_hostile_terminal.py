@@ -32,8 +32,8 @@ SEQUENCES = f"{OSC_TITLE}\x1b[31mred\x1b[0m"
 def hostile_files(folder: Path, name: str) -> tuple[Path, bytes]:
     """A data file named ``name`` whose every text field carries SEQUENCES, with its archive."""
     made = folder / "made.json"
-    hot, archive, archive_name = make_valid_files(made)
-    tables = read_tables(hot)
+    valid = make_valid_files(made)
+    tables = read_tables(valid.hot)
     paths = text_paths(tables)
     assert len(paths) > 10
     for path in paths:
@@ -48,10 +48,11 @@ def hostile_files(folder: Path, name: str) -> tuple[Path, bytes]:
     db = folder / name
     spoiled = orjson.dumps(tables)
     db.write_bytes(spoiled)
-    # The archive's name starts with the data file's; the hot file names its generation.
-    (folder / archive_name.replace("made", db.stem, 1)).write_bytes(archive)
+    # The archive's names start with the data file's; the hot file names their generation.
+    for name, data in ((valid.archive_name, valid.archive), (valid.logs_name, valid.logs)):
+        (folder / name.replace("made", db.stem, 1)).write_bytes(data)
+        (folder / name).unlink()
     made.unlink()
-    (folder / archive_name).unlink()
     return db, spoiled
 
 

@@ -37,18 +37,44 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 
 
 class ValidFiles(NamedTuple):
-    """The bytes of a valid data file and of its one archive file, and that file's name."""
+    """The bytes of a valid data file and of its one archived year's two files (its plan
+    and its session logs), with those files' names."""
 
     hot: bytes
     archive: bytes
     archive_name: str
+    logs: bytes
+    logs_name: str
 
 
 def the_archive(path: Path) -> Path:
-    """The one archive file of the data file ``path`` (the hot file names its generation)."""
+    """The one archived year's plan file of the data file ``path`` (the hot file names its
+    generation)."""
     files = list(archive_files(path).values())
     assert len(files) == 1, files
     return files[0]
+
+
+def the_logs(path: Path) -> Path:
+    """The one archived year's logs file of the data file ``path``."""
+    plan = the_archive(path)
+    return plan.with_name(plan.name.removesuffix(".json") + ".logs.json")
+
+
+def write_valid(
+    folder: Path,
+    valid: ValidFiles,
+    *,
+    hot: bytes | None = None,
+    archive: bytes | None = None,
+    logs: bytes | None = None,
+) -> Path:
+    """Write ``valid``'s three files into ``folder``, any of them replaced; the data file."""
+    db = folder / "planner.json"
+    db.write_bytes(valid.hot if hot is None else hot)
+    (folder / valid.archive_name).write_bytes(valid.archive if archive is None else archive)
+    (folder / valid.logs_name).write_bytes(valid.logs if logs is None else logs)
+    return db
 
 
 def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> ValidFiles:
@@ -76,8 +102,11 @@ def make_valid_files(path: Path, catalogue: Catalogue | None = None) -> ValidFil
         store.add_item(RECENT_DAY, exercise.id, Dose(hold_s=10, reps=2))
         store.import_logs([session_log(OLD_DAY, note="old note"), session_log(RECENT_DAY)])
         assert store.archive_before(CUTOFF)
-    archive = the_archive(path)
-    return ValidFiles(path.read_bytes(), archive.read_bytes(), archive.name)
+    archive, logs = the_archive(path), the_logs(path)
+    assert logs.exists()
+    return ValidFiles(
+        path.read_bytes(), archive.read_bytes(), archive.name, logs.read_bytes(), logs.name
+    )
 
 
 def read_tables(data: bytes) -> Tables:

@@ -9,6 +9,7 @@ and new days, and a logged session, so the archive is part of every check.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -28,7 +29,13 @@ from planner.storage.archive import archive_cutoff
 from planner.storage.recovery import open_for_app
 from tests.reliability.crash_points import Action, crash_every_point
 from tests.reliability.support import PLAN_START
-from tests.unit.storage.samples import TILT, custom_exercise, plan, session_log
+from tests.unit.storage.samples import (
+    TILT,
+    custom_exercise,
+    plan,
+    rewrite_as_version_4,
+    session_log,
+)
 
 TODAY = PLAN_START + timedelta(days=2)
 OLD_MONDAY = date(2026, 6, 1)
@@ -182,6 +189,32 @@ def test_a_kill_after_any_write_leaves_the_state_before_or_after(
     assert report.old >= 1 and report.new >= 1  # both sides of the commit were hit
     with capsys.disabled():
         print(f"\n  crash points: {report.line()}", end="")
+
+
+@pytest.fixture(scope="module")
+def prepared_version_4(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same data as ``prepared`` in data version 4's layout: its archived year one file."""
+    folder = tmp_path_factory.mktemp("prepared-v4")
+    shutil.copytree(prepared, folder, dirs_exist_ok=True)
+    assert len(rewrite_as_version_4(folder / "planner.json")) == 1
+    return folder
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "archived day edited (archive and data file)",
+        "weeks moved to the archive at start-up",
+        "custom exercise deleted from archived days too (store)",
+    ],
+)
+def test_a_kill_while_a_version_4_year_is_first_written_in_two_leaves_before_or_after(
+    name: str, prepared_version_4: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = crash_every_point(name, prepared_version_4, ACTIONS[name], tmp_path)
+    assert report.old >= 1 and report.new >= 1
+    with capsys.disabled():
+        print(f"\n  crash points (from version 4): {report.line()}", end="")
 
 
 def test_the_harness_catches_an_action_made_of_two_commits(prepared: Path, tmp_path: Path) -> None:

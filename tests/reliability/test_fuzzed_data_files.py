@@ -37,6 +37,8 @@ from tests.reliability.hostile_data import (
     read_tables,
     set_field,
     the_archive,
+    the_logs,
+    write_valid,
 )
 
 # Plausible values (small numbers, flags, short text) as often as wild ones, so many
@@ -62,9 +64,12 @@ class Files:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="fuzz-valid-"))
-        valid = make_valid_files(self.folder / "planner.json")
-        self.hot, self.archive, self.archive_name = valid
-        self.tables = {"hot": read_tables(self.hot), "archive": read_tables(self.archive)}
+        self.valid = make_valid_files(self.folder / "planner.json")
+        self.tables = {
+            "hot": read_tables(self.valid.hot),
+            "archive": read_tables(self.valid.archive),
+            "logs": read_tables(self.valid.logs),
+        }
         self.paths = {which: field_paths(tables) for which, tables in self.tables.items()}
         self.catalogue: Catalogue = load_catalogue()
 
@@ -75,12 +80,17 @@ def files() -> Files:
 
 
 @contextlib.contextmanager
-def folder_with(hot: bytes, archive: bytes, archive_name: str) -> Iterator[Path]:
+def folder_with(files: Files, spoilt: dict[str, bytes]) -> Iterator[Path]:
+    """The valid files in a fresh folder, the one in ``spoilt`` ("hot", "archive" or "logs")
+    replaced by its bytes."""
     with tempfile.TemporaryDirectory(prefix="fuzz-") as name:
-        db = Path(name) / "planner.json"
-        db.write_bytes(hot)
-        (Path(name) / archive_name).write_bytes(archive)
-        yield db
+        yield write_valid(
+            Path(name),
+            files.valid,
+            hot=spoilt.get("hot"),
+            archive=spoilt.get("archive"),
+            logs=spoilt.get("logs"),
+        )
 
 
 def run_cli(*args: str) -> tuple[int, str]:
@@ -92,20 +102,32 @@ def run_cli(*args: str) -> tuple[int, str]:
     return status, err.getvalue()
 
 
-def spoiled_pair(files: Files, which: str, index: int, value: Any) -> tuple[bytes, bytes]:
+def spoiled_file(files: Files, which: str, index: int, value: Any) -> dict[str, bytes]:
+    """File ``which`` ("hot", "archive", "logs") with one field set to ``value``."""
     paths = files.paths[which]
-    bad = set_field(files.tables[which], paths[index % len(paths)], value)
-    return (bad, files.archive) if which == "hot" else (files.hot, bad)
+    return {which: set_field(files.tables[which], paths[index % len(paths)], value)}
 
 
-def assert_refused_cleanly(status: int, err: str, db: Path, hot: bytes, archive: bytes) -> None:
+def on_disk(db: Path) -> dict[str, bytes]:
+    return {
+        "hot": db.read_bytes(),
+        "archive": the_archive(db).read_bytes(),
+        "logs": the_logs(db).read_bytes(),
+    }
+
+
+def assert_refused_cleanly(
+    status: int, err: str, db: Path, files: Files, spoilt: dict[str, bytes]
+) -> None:
     assert status == 1, err
     assert len(err.strip().splitlines()) == 1, err
-    assert db.read_bytes() == hot
-    assert the_archive(db).read_bytes() == archive
+    valid = files.valid
+    assert on_disk(db) == {"hot": valid.hot, "archive": valid.archive, "logs": valid.logs} | spoilt
 
 
-fields = st.tuples(st.sampled_from(["hot", "archive"]), st.integers(min_value=0), json_values)
+fields = st.tuples(
+    st.sampled_from(["hot", "archive", "logs"]), st.integers(min_value=0), json_values
+)
 
 
 @settings(
@@ -115,17 +137,17 @@ fields = st.tuples(st.sampled_from(["hot", "archive"]), st.integers(min_value=0)
 def test_export_and_plan_open_a_fuzzed_file_or_refuse_it_untouched(
     files: Files, field: tuple[str, int, Any]
 ) -> None:
-    hot, archive = spoiled_pair(files, *field)
-    with folder_with(hot, archive, files.archive_name) as db:
+    spoilt = spoiled_file(files, *field)
+    with folder_with(files, spoilt) as db:
         export = ["--db", str(db), "export", "--from", START.isoformat(), "--weeks", "12"]
         status, err = run_cli(*export)
         event(f"{field[0]} file {'refused' if status else 'exported'}")
         if status != 0:
-            assert_refused_cleanly(status, err, db, hot, archive)
+            assert_refused_cleanly(status, err, db, files, spoilt)
         plan = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
         status, err = run_cli("--db", str(db), *plan, "--start", "2030-01-07")
         if status != 0:
-            assert_refused_cleanly(status, err, db, hot, archive)
+            assert_refused_cleanly(status, err, db, files, spoilt)
 
 
 @settings(
@@ -135,12 +157,12 @@ def test_export_and_plan_open_a_fuzzed_file_or_refuse_it_untouched(
 async def test_the_app_opens_a_fuzzed_file_or_keeps_it_aside(
     files: Files, field: tuple[str, int, Any]
 ) -> None:
-    hot, archive = spoiled_pair(files, *field)
-    with folder_with(hot, archive, files.archive_name) as db:
+    spoilt = spoiled_file(files, *field)
+    with folder_with(files, spoilt) as db:
         opened = open_for_app(db, now=NOW, today=TODAY)
         kept = db.with_name("planner.json.damaged-20261125-093000")
         if kept.exists():
-            assert kept.read_bytes() == hot
+            assert kept.read_bytes() == spoilt.get("hot", files.valid.hot)
         try:
             catalogue = files.catalogue.with_custom(opened.store.custom_exercises())
         except UserFacingError:
@@ -163,7 +185,9 @@ async def test_the_app_opens_a_fuzzed_file_or_keeps_it_aside(
                 await pilot.pause()
                 assert app.is_running
         assert app.return_code in (None, 0)
-        if field[0] == "archive":
+        if field[0] != "hot":
             # A bad archive costs the older weeks only: kept as it is, the data file stays.
             assert not kept.exists()
-            assert the_archive(db).read_bytes() == archive
+            # Both archive files keep their bytes (the app may save to the data file).
+            archived = {"archive": files.valid.archive, "logs": files.valid.logs} | spoilt
+            assert {key: on_disk(db)[key] for key in archived} == archived

@@ -33,6 +33,8 @@ from tests.reliability.hostile_data import (
     read_tables,
     set_field,
     the_archive,
+    the_logs,
+    write_valid,
 )
 
 ESCAPES = "\x1b]2;pwned\x07\x1b[31mred"
@@ -72,18 +74,14 @@ def valid(tmp_path_factory: pytest.TempPathFactory) -> ValidFiles:
 
 
 def spoiled(valid: ValidFiles, case: str, *, in_archive: bool = False) -> bytes:
+    """The data file's bytes with ``case``'s bad value, or with ``in_archive`` those of the
+    archived year's file that holds its table (the logs file for a session log)."""
     table, path, value = CASES[case]
-    tables = read_tables(valid.archive if in_archive else valid.hot)
+    archived = valid.logs if table == "session_logs" else valid.archive
+    tables = read_tables(archived if in_archive else valid.hot)
     if table not in tables:
         pytest.skip(f"no {table} in this file")
     return set_field(tables, (table, first(tables, table), *path), value)
-
-
-def write_pair(folder: Path, hot: bytes, archive: bytes, archive_name: str) -> Path:
-    db = folder / "planner.json"
-    db.write_bytes(hot)
-    (folder / archive_name).write_bytes(archive)
-    return db
 
 
 @pytest.fixture
@@ -96,7 +94,7 @@ def db_dir(tmp_path: Path) -> Iterator[Path]:
 def test_the_valid_file_itself_opens_plans_and_exports(
     db_dir: Path, valid: ValidFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = write_pair(db_dir, *valid)
+    db = write_valid(db_dir, valid)
     assert main(["--db", str(db), "export", "--from", OLD_DAY.isoformat(), "--weeks", "12"]) == 0
     assert "Wall sit" in capsys.readouterr().out
     with open_store(db, read_only=True) as store:
@@ -108,7 +106,7 @@ def test_export_and_plan_refuse_the_file_and_keep_its_bytes(
     case: str, db_dir: Path, valid: ValidFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = spoiled(valid, case)
-    db = write_pair(db_dir, bad, valid.archive, valid.archive_name)
+    db = write_valid(db_dir, valid, hot=bad)
     assert main(["--db", str(db), "export"]) == 1
     assert "is damaged" in one_line(capsys.readouterr().err)
     plan = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
@@ -116,6 +114,7 @@ def test_export_and_plan_refuse_the_file_and_keep_its_bytes(
     assert "is damaged" in one_line(capsys.readouterr().err)
     assert db.read_bytes() == bad
     assert the_archive(db).read_bytes() == valid.archive
+    assert the_logs(db).read_bytes() == valid.logs
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -123,14 +122,16 @@ def test_the_app_keeps_the_file_and_its_archive_aside_and_starts_afresh(
     case: str, db_dir: Path, valid: ValidFiles
 ) -> None:
     bad = spoiled(valid, case)
-    db = write_pair(db_dir, bad, valid.archive, valid.archive_name)
+    db = write_valid(db_dir, valid, hot=bad)
     opened = open_for_app(db, now=NOW, today=TODAY)
     with opened.store as store:
         assert store.profile() is None and store.logs() == []
     kept = db_dir / "planner.json.damaged-20261125-093000"
     kept_archive = db_dir / f"{valid.archive_name}.damaged-20261125-093000"
+    kept_logs = db_dir / f"{valid.logs_name}.damaged-20261125-093000"
     assert kept.read_bytes() == bad
     assert kept_archive.read_bytes() == valid.archive
+    assert kept_logs.read_bytes() == valid.logs
     assert str(kept) in opened.notice and "archive" in opened.notice
     assert "\n" not in opened.notice and "\x1b" not in opened.notice
     assert "\u202e" not in opened.notice
@@ -142,8 +143,12 @@ def test_the_app_keeps_the_file_and_its_archive_aside_and_starts_afresh(
 def test_a_bad_archived_record_is_refused_and_the_archive_kept(
     case: str, db_dir: Path, valid: ValidFiles, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    in_logs = CASES[case][0] == "session_logs"
     bad = spoiled(valid, case, in_archive=True)
-    db = write_pair(db_dir, valid.hot, bad, valid.archive_name)
+    if in_logs:
+        db = write_valid(db_dir, valid, logs=bad)
+    else:
+        db = write_valid(db_dir, valid, archive=bad)
     # An archived record is checked when a read reaches its day (the spoiled plan item is
     # on START, a Monday), and every day of its year when the year is first read; all the
     # logs are checked for the history.
@@ -157,7 +162,10 @@ def test_a_bad_archived_record_is_refused_and_the_archive_kept(
         week += ["--format", "markdown", "--with-history"]  # the export that reads the logs
     assert main(["--db", str(db), *week]) == 1
     assert "could not be read" in one_line(capsys.readouterr().err)
-    assert the_archive(db).read_bytes() == bad
+    assert (the_logs(db) if in_logs else the_archive(db)).read_bytes() == bad
+    assert (the_archive(db) if in_logs else the_logs(db)).read_bytes() == (
+        valid.archive if in_logs else valid.logs
+    )
     assert db.read_bytes() == valid.hot
 
 
@@ -168,7 +176,7 @@ def test_a_50_mb_session_note_is_refused_by_the_length_rule(
     bad = set_field(
         tables, ("session_logs", first(tables, "session_logs"), "note"), "n" * 50_000_000
     )
-    db = write_pair(db_dir, bad, valid.archive, valid.archive_name)
+    db = write_valid(db_dir, valid, hot=bad)
     with pytest.raises(DamagedStoreError, match="at most 400 characters"):
         open_store(db, read_only=True)
     opened = open_for_app(db, now=NOW, today=TODAY)

@@ -101,14 +101,43 @@ def custom_exercise(name: str = "Wall sit [quads]") -> Exercise:
     )
 
 
-def current_archives(db_path: Path) -> list[Path]:
-    """The archive files the data file at ``db_path`` names now, oldest year first."""
+def current_archives(db_path: Path, *, logs: bool = False) -> list[Path]:
+    """The archive files the data file at ``db_path`` names now, oldest year first: each
+    year's plan file, or with ``logs`` its logs file."""
     meta = orjson.loads(db_path.read_bytes())["meta"].values()
     parts = next(doc.get("archive_parts", {}) for doc in meta)
-    return [archive_path(db_path, int(year), number) for year, number in sorted(parts.items())]
+    return [
+        archive_path(db_path, int(year), number, logs=logs)
+        for year, number in sorted(parts.items())
+    ]
 
 
-def current_archive(db_path: Path) -> Path:
-    """The one archive file the data file at ``db_path`` names (its history is in one year)."""
-    (only,) = current_archives(db_path)
+def current_archive(db_path: Path, *, logs: bool = False) -> Path:
+    """The one archive file the data file at ``db_path`` names (its history is in one year):
+    the year's plan file, or with ``logs`` its logs file."""
+    (only,) = current_archives(db_path, logs=logs)
     return only
+
+
+def rewrite_as_version_4(db_path: Path) -> list[Path]:
+    """Turn the files of the data file at ``db_path`` into data version 4's layout, as the
+    app before logs files wrote them: each archived year one file holding its plan items,
+    rest days and session logs, stamped 4, and the hot file stamped 4 listing no logs
+    files. Returns the year files, oldest first."""
+    years = current_archives(db_path)
+    for plan_file, logs_file in zip(years, current_archives(db_path, logs=True), strict=True):
+        tables = orjson.loads(plan_file.read_bytes())
+        tables.update(
+            (name, table)
+            for name, table in orjson.loads(logs_file.read_bytes()).items()
+            if name != "meta"
+        )
+        tables["meta"] = {"1": {"schema_version": 4}}
+        plan_file.write_bytes(orjson.dumps(tables))
+        logs_file.unlink()
+    hot = orjson.loads(db_path.read_bytes())
+    (stamp,) = (doc for doc in hot["meta"].values() if "schema_version" in doc)
+    stamp["schema_version"] = 4
+    stamp.pop("archive_logs_apart", None)
+    db_path.write_bytes(orjson.dumps(hot))
+    return years

@@ -217,10 +217,11 @@ def test_reading_ahead_reads_an_old_year_once_and_recent_weeks_not_at_all(
         store.read_ahead(CUTOFF, TODAY)  # all in the hot file: nothing to read
         assert loads == []
         store.read_ahead(day(0), day(20))
-        assert loads == [current_archive(db_path)]
-        # The week asked for later answers as before, from the file already read.
+        both = [current_archive(db_path), current_archive(db_path, logs=True)]
+        assert loads == both
+        # The week asked for later answers as before, from the files already read.
         assert [item.id for item in store.items_on(day(7))] == ["item-7-0", "item-7-1"]
-        assert loads == [current_archive(db_path)]
+        assert loads == both
 
 
 def test_reading_ahead_into_an_unreadable_archive_reports_it_once(db_path: Path) -> None:
@@ -248,7 +249,8 @@ def test_a_garbage_archive_still_opens_and_old_weeks_raise_a_clear_error(db_path
         assert message.startswith(f"the older history in {archive} could not be read (")
         assert "left untouched" in message and "\n" not in message
         with pytest.raises(StoreError):
-            store.logs()
+            store.rest_days_between(day(0), day(20))
+        assert len(store.logs()) == DAYS // 7  # the logs are in a file of their own
         # The recent weeks keep working, writes included, and the archive keeps its bytes.
         store.add_item(TODAY, "bridge", BRIDGE)
         assert len(store.items_between(THIS_WEEK, TODAY)) == len(this_week) + 1
@@ -326,11 +328,15 @@ def test_a_record_whose_day_is_not_a_date_refuses_every_read_of_its_year(db_path
         assert store.items_between(THIS_WEEK, TODAY)  # the recent weeks need no archive
 
 
-def test_a_missing_archive_is_an_error_not_an_empty_history(db_path: Path) -> None:
+@pytest.mark.parametrize("logs", [False, True])
+def test_a_missing_archive_is_an_error_not_an_empty_history(db_path: Path, logs: bool) -> None:
     five_months(db_path).close()
-    current_archive(db_path).unlink()
+    current_archive(db_path, logs=logs).unlink()
     with open_store(db_path) as store, pytest.raises(ArchiveUnreadableError, match="missing"):
-        store.logs()
+        if logs:
+            store.logs()
+        else:
+            store.items_on(day(0))
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage"])
@@ -338,11 +344,12 @@ def test_reads_can_carry_on_without_an_unreadable_archive_and_writes_cannot(
     db_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     five_months(db_path).close()
-    archive = current_archive(db_path)
-    if damage == "missing":
-        archive.unlink()
-    else:
-        archive.write_bytes(b"\x00 not an archive")
+    archive, plan_file = current_archive(db_path, logs=True), current_archive(db_path)
+    for spoilt in (archive, plan_file):
+        if damage == "missing":
+            spoilt.unlink()
+        else:
+            spoilt.write_bytes(b"\x00 not an archive")
     loads = record_loads(monkeypatch)
     reported: list[ArchiveUnreadableError] = []
     with open_store(db_path) as store:
@@ -455,10 +462,13 @@ def test_killed_while_bringing_a_day_back_and_the_item_is_then_deleted_it_stays_
 
 def test_an_archive_left_world_readable_is_made_private_when_read(db_path: Path) -> None:
     five_months(db_path).close()
-    os.chmod(current_archive(db_path), 0o644)
+    files = [current_archive(db_path), current_archive(db_path, logs=True)]
+    for file in files:
+        os.chmod(file, 0o644)
     with open_store(db_path) as store:
         store.logs()
-    assert stat.S_IMODE(current_archive(db_path).stat().st_mode) == 0o600
+        store.items_on(day(0))
+    assert [stat.S_IMODE(file.stat().st_mode) for file in files] == [0o600, 0o600]
 
 
 def test_a_second_instance_is_refused_and_a_read_only_one_reads_old_weeks(db_path: Path) -> None:
@@ -511,3 +521,16 @@ def test_an_unsplit_dose_change_for_this_week_does_not_touch_the_archive(db_path
         store.update_items([replace(item, dose=Dose(hold_s=20, reps=4))])
         assert not store.archive.loaded
     assert archive.stat().st_mtime_ns == stamp
+
+
+def test_several_archived_items_changed_at_once_come_back_beside_archived_rest_days(
+    db_path: Path,
+) -> None:
+    # The feedback rules change items in one write; rest days (no id) share those years.
+    with five_months(db_path) as store:
+        old = store.items_on(day(0))
+        assert store.rest_days_between(day(0), day(13))
+        store.update_items([replace(item, dose=BRIDGE) for item in old])
+        assert [item.dose for item in store.items_on(day(0))] == [BRIDGE, BRIDGE]
+    with open_store(db_path, read_only=True) as store:
+        assert [item.dose for item in store.items_on(day(0))] == [BRIDGE, BRIDGE]

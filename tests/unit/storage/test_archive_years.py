@@ -100,7 +100,7 @@ def test_a_version_2_single_archive_is_read_and_split_by_the_first_change(
     # Rewrite the files as data version 2 kept them: one archive file, no parts named.
     merged: dict[str, dict[str, object]] = {"meta": {"1": {"schema_version": 2}}}
     number = 0
-    for part in current_archives(db_path):
+    for part in [*current_archives(db_path), *current_archives(db_path, logs=True)]:
         for name, table in orjson.loads(part.read_bytes()).items():
             if name != "meta":
                 for doc in table.values():
@@ -110,7 +110,7 @@ def test_a_version_2_single_archive_is_read_and_split_by_the_first_change(
     archive_path(db_path).write_bytes(orjson.dumps(merged))
     hot = orjson.loads(db_path.read_bytes())
     (stamp,) = hot["meta"].values()
-    del stamp["archive_parts"]
+    del stamp["archive_parts"], stamp["archive_logs_apart"]
     stamp["schema_version"] = 2
     db_path.write_bytes(orjson.dumps(hot))
 
@@ -126,3 +126,4 @@ def test_a_version_2_single_archive_is_read_and_split_by_the_first_change(
         assert everything(store) == everything(whole)
     assert not archive_path(db_path).exists()
     assert sorted(year for year, _ in archive_files(db_path)) == [2024, 2025, 2026]
+    assert all(logs.exists() for logs in current_archives(db_path, logs=True))

@@ -169,8 +169,8 @@ def test_a_new_file_records_the_schema_version(db_path: Path) -> None:
     store = open_store(db_path)
     store = reopen(store, db_path)
     try:
-        assert store.schema_version == SCHEMA_VERSION == 4
-        assert b'"schema_version":4' in db_path.read_bytes()
+        assert store.schema_version == SCHEMA_VERSION == 5
+        assert b'"schema_version":5' in db_path.read_bytes()
     finally:
         store.close()
 

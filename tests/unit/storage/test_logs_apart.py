@@ -1,0 +1,174 @@
+"""Each archived year's session logs in a file of their own (data version 5).
+
+A read of old plan days (an export of last year) parses the years' plan files only; a
+read of logs (the history) their logs files only. A missing or damaged logs file costs
+the reads that need logs and nothing else, and never changes a file. Data version 4's
+year files, one per year with all three tables, are read as they are and written in two
+by the first change that touches their year.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+from planner.storage import DamagedStoreError, Store, open_store
+from planner.storage import atomic as atomic_module
+from planner.storage.archive import archive_files
+from planner.storage.errors import ArchiveUnreadableError
+from planner.storage.schema import SCHEMA_VERSION
+from tests.unit.storage.samples import current_archives, rewrite_as_version_4
+from tests.unit.storage.test_archive_years import CUTOFF, everything, filled, three_years
+
+LAST_YEAR = (date(2025, 12, 8), date(2026, 12, 6))
+"""52 weeks from early December: most of the archive's 2026 and the end of 2025."""
+
+
+def archived(db_path: Path) -> Path:
+    """Three years of history (2024-2026) archived before CUTOFF, at ``db_path``."""
+    with filled(db_path) as store:
+        assert store.archive_before(CUTOFF)
+    return db_path
+
+
+def record_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    loads: list[Path] = []
+    real_load = atomic_module.load_tables
+
+    def counting_load(path: Path) -> atomic_module.Tables | None:
+        loads.append(path)
+        return real_load(path)
+
+    monkeypatch.setattr("planner.storage.archive.load_tables", counting_load)
+    return loads
+
+
+def all_bytes(folder: Path) -> dict[str, bytes]:
+    return {entry.name: entry.read_bytes() for entry in sorted(folder.iterdir())}
+
+
+def in_memory() -> Store:
+    whole = Store.in_memory()
+    plan, logs = three_years()
+    whole.save_plan(plan, keep_before=date.min)
+    whole.import_logs(logs)
+    return whole
+
+
+def test_a_year_of_plan_days_parses_plan_files_only_and_the_history_logs_files_only(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archived(db_path)
+    plans, logs = current_archives(db_path), current_archives(db_path, logs=True)
+    assert [p.name.split("-")[1] for p in logs] == ["2024", "2025", "2026"]
+    loads = record_loads(monkeypatch)
+    with open_store(db_path, read_only=True) as store:
+        assert store.items_between(*LAST_YEAR)
+        assert store.rest_days_between(*LAST_YEAR)
+        assert loads == plans[1:]  # 2025 and 2026, no logs file
+        assert store.logs() == in_memory().logs()
+        assert loads == [*plans[1:], *logs]
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "newer"])
+def test_a_bad_logs_file_refuses_only_reads_that_need_logs_and_changes_no_file(
+    db_path: Path, damage: str
+) -> None:
+    archived(db_path)
+    logs_2025 = current_archives(db_path, logs=True)[1]
+    if damage == "missing":
+        logs_2025.unlink()
+    elif damage == "garbage":
+        logs_2025.write_bytes(b"\x00 not an archive")
+    else:
+        tables = orjson.loads(logs_2025.read_bytes())
+        tables["meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1
+        logs_2025.write_bytes(orjson.dumps(tables))
+    before = all_bytes(db_path.parent)
+    whole = in_memory()
+    with open_store(db_path) as store:
+        # Plan days of every year, and the logs of the other years, read as ever.
+        assert store.items_between(*LAST_YEAR) == whole.items_between(*LAST_YEAR)
+        assert store.rest_days_between(*LAST_YEAR) == whole.rest_days_between(*LAST_YEAR)
+        in_2024 = (date(2024, 3, 1), date(2024, 12, 31))
+        assert store.logs_between(*in_2024) == whole.logs_between(*in_2024)
+        for read in (store.logs, lambda: store.logs_between(*LAST_YEAR)):
+            with pytest.raises(ArchiveUnreadableError) as caught:
+                read()
+            message = str(caught.value)
+            assert message.startswith(f"the older history in {logs_2025} could not be read (")
+            assert "left untouched" in message and "\n" not in message
+        # A change to that year needs all of it, so it is refused before any write.
+        with pytest.raises(ArchiveUnreadableError):
+            store.toggle_rest_day(date(2025, 6, 6))
+    assert all_bytes(db_path.parent) == before
+
+
+def test_a_version_4_archive_is_read_as_it_is_and_a_year_written_in_two_when_changed(
+    db_path: Path,
+) -> None:
+    archived(db_path)
+    old_2024, old_2025, old_2026 = rewrite_as_version_4(db_path)
+    whole = in_memory()
+    before = all_bytes(db_path.parent)
+    # A read-only reader (`planner export`) reads it as it is and writes nothing.
+    with open_store(db_path, read_only=True) as store:
+        assert everything(store) == everything(whole)
+    assert all_bytes(db_path.parent) == before
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert everything(store) == everything(whole)
+        # Opening and reading rewrite no year file.
+        assert {p.name: p.read_bytes() for p in (old_2024, old_2025, old_2026)} == {
+            name: data for name, data in before.items() if ".archive-" in name
+        }
+        assert store.toggle_rest_day(date(2025, 6, 6))
+        whole.toggle_rest_day(date(2025, 6, 6))
+        assert everything(store) == everything(whole)
+    hot = orjson.loads(db_path.read_bytes())
+    (stamp,) = hot["meta"].values()
+    assert stamp["archive_logs_apart"] == [2025]
+    plans, logs = current_archives(db_path), current_archives(db_path, logs=True)
+    assert plans[0] == old_2024 and plans[2] == old_2026  # untouched years stay whole
+    assert old_2024.read_bytes() == before[old_2024.name]
+    assert logs[1].exists() and not logs[0].exists()
+    assert set(orjson.loads(plans[1].read_bytes())) == {"meta", "plan_items", "rest_days"}
+    assert set(orjson.loads(logs[1].read_bytes())) == {"meta", "session_logs"}
+    # The old 2025 file is kept for a reader that may still use it, until the next writer.
+    assert old_2025.exists()
+    with open_store(db_path) as store:
+        assert everything(store) == everything(whole)
+    assert not old_2025.exists()
+    assert sorted(year for year, _ in archive_files(db_path)) == [2024, 2025, 2026]
+    with open_store(db_path, read_only=True) as store:
+        assert everything(store) == everything(whole)
+
+
+def test_weeks_moved_into_a_version_4_year_write_it_in_two(db_path: Path) -> None:
+    archived(db_path)
+    rewrite_as_version_4(db_path)
+    whole = in_memory()
+    with open_store(db_path) as store:
+        assert store.archive_before(CUTOFF + timedelta(weeks=4))
+        assert everything(store) == everything(whole)
+    (stamp,) = orjson.loads(db_path.read_bytes())["meta"].values()
+    assert stamp["archive_logs_apart"] == [2026]
+    assert current_archives(db_path, logs=True)[2].exists()
+
+
+@pytest.mark.parametrize("apart", [[2023], ["2026"], 2026, [2026, 2026.0]])
+def test_a_data_file_listing_logs_files_of_years_it_does_not_name_is_refused(
+    db_path: Path, apart: object
+) -> None:
+    archived(db_path)
+    hot = orjson.loads(db_path.read_bytes())
+    (stamp,) = hot["meta"].values()
+    stamp["archive_logs_apart"] = apart
+    db_path.write_bytes(orjson.dumps(hot))
+    before = db_path.read_bytes()
+    with pytest.raises(DamagedStoreError, match="archive_logs_apart"):
+        open_store(db_path, read_only=True)
+    assert db_path.read_bytes() == before
