@@ -2,7 +2,9 @@
 
 Moving last week into the archive changes nothing a user sees, so the app does it
 after its first frame rather than before: the calendar shows at once, and the move
-(one year's archive file rewritten) happens while the user reads it.
+(one year's archive file rewritten) happens while the user reads it. Each start also
+writes one archived year left in one file by an older version as its two files (plan
+and logs), so in time every year's plan is read without its logs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def move_old_weeks(store: Store, today: date) -> str:
         return ""
     try:
         store.archive_before(archive_cutoff(today))
+        store.write_archived_logs_apart()
     except StoreError as error:
         return error.as_sentence()
     return ""

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cache
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from planner.domain import record_limits as limits
@@ -176,13 +177,20 @@ _KNOWN_DOSES: dict[tuple[object, ...], Dose] = {}
 """Doses already read, by their numbers: a plan repeats a few dozen doses thousands of times."""
 
 
+_DOSE_NUMBERS = itemgetter(*_DOSE_FIELDS)
+_ALL_WHOLE = (int,) * len(_DOSE_FIELDS)
+
+
 def _known_dose(doc: object) -> Dose | None:
     """The dose ``doc`` holds when the same numbers were read before, else None."""
     if type(doc) is not dict:
         return None
-    numbers = tuple(doc.get(name) for name in _DOSE_FIELDS)
+    try:
+        numbers = _DOSE_NUMBERS(doc)
+    except KeyError:
+        return None
     # Whole numbers only: True == 1 and 1.0 == 1 would find another record's dose.
-    if all(type(number) is int for number in numbers):
+    if tuple(map(type, numbers)) == _ALL_WHOLE:
         return _KNOWN_DOSES.get(numbers)
     return None
 
@@ -292,14 +300,14 @@ def _plain_line(value: object, max_len: int) -> bool:
     )
 
 
-def _common_item(doc: Doc) -> PlanItem | None:
+def _common_item(doc: object) -> PlanItem | None:
     """The plan item ``doc`` holds when every field is of the common kind (plain text, a day
     and doses already read, no stray types), else None and the full reading decides.
 
     Never accepts what ``checked_item_from_doc`` would refuse, and gives the same value: a
     year's export decodes thousands of these.
     """
-    if type(doc) is not dict:
+    if not isinstance(doc, dict):  # TinyDB's documents are dicts too
         return None
     get = doc.get
     day_text, dose, unheld = get("day"), get("dose"), get("unheld_dose")

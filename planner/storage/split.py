@@ -199,6 +199,18 @@ class Split:
         self.cutoff = cutoff
         return True
 
+    def write_logs_apart(self) -> bool:
+        """Stage the newest archived year still kept in one file (data versions 3 and 4) to
+        be written as its two files, in the open transaction; False when there is none."""
+        archive = self.archive
+        if LEGACY in archive.parts:
+            return False  # the first change that touches the archive splits it whole
+        whole = [year for year in archive.years() if year not in archive.apart]
+        if not whole:
+            return False
+        self._restage([whole[-1]])
+        return True
+
     def commit(self) -> None:
         """Commit the open transaction: staged years first, then the hot file naming them.
 

@@ -15,10 +15,12 @@ from pathlib import Path
 import orjson
 import pytest
 
+from planner.planbook.upkeep import move_old_weeks
 from planner.storage import DamagedStoreError, Store, open_store
 from planner.storage import atomic as atomic_module
 from planner.storage.archive import archive_files
 from planner.storage.errors import ArchiveUnreadableError
+from planner.storage.recovery import open_for_app
 from planner.storage.schema import SCHEMA_VERSION
 from tests.unit.storage.samples import current_archives, rewrite_as_version_4
 from tests.unit.storage.test_archive_years import CUTOFF, everything, filled, three_years
@@ -48,6 +50,10 @@ def record_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 def all_bytes(folder: Path) -> dict[str, bytes]:
     return {entry.name: entry.read_bytes() for entry in sorted(folder.iterdir())}
+
+
+def archive_bytes(db_path: Path) -> dict[str, bytes]:
+    return {name: data for name, data in all_bytes(db_path.parent).items() if ".archive" in name}
 
 
 def in_memory() -> Store:
@@ -172,3 +178,39 @@ def test_a_data_file_listing_logs_files_of_years_it_does_not_name_is_refused(
     with pytest.raises(DamagedStoreError, match="archive_logs_apart"):
         open_store(db_path, read_only=True)
     assert db_path.read_bytes() == before
+
+
+def apart(db_path: Path) -> list[int]:
+    (stamp,) = orjson.loads(db_path.read_bytes())["meta"].values()
+    listed: list[int] = stamp.get("archive_logs_apart", [])
+    return listed
+
+
+def test_each_start_writes_one_version_4_year_in_two_newest_first(db_path: Path) -> None:
+    archived(db_path)
+    old_files = rewrite_as_version_4(db_path)
+    whole = in_memory()
+    # A start whose cutoff moves nothing still writes the newest whole year in two.
+    nothing_to_move = CUTOFF - timedelta(weeks=4)
+    expected = [[2026], [2025, 2026], [2024, 2025, 2026]]
+    for listed in expected:
+        with open_for_app(db_path, today=nothing_to_move).store as store:
+            assert move_old_weeks(store, nothing_to_move) == ""
+            assert everything(store) == everything(whole)
+        assert apart(db_path) == listed
+    with open_store(db_path) as store:
+        assert store.write_archived_logs_apart() is False
+        assert everything(store) == everything(whole)
+    assert not any(path.exists() for path in old_files)  # replaced, then removed
+    assert all(path.exists() for path in current_archives(db_path, logs=True))
+
+
+def test_an_unreadable_version_4_year_is_reported_and_left_as_it_is(db_path: Path) -> None:
+    archived(db_path)
+    newest = rewrite_as_version_4(db_path)[-1]
+    newest.write_bytes(b"\x00 not an archive")
+    before = archive_bytes(db_path)
+    with open_store(db_path) as store:
+        problem = move_old_weeks(store, CUTOFF - timedelta(weeks=4))
+    assert str(newest) in problem
+    assert archive_bytes(db_path) == before  # the data file only took its version stamp
