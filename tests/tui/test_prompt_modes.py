@@ -171,3 +171,26 @@ async def test_the_footer_is_rebuilt_when_its_own_settings_change() -> None:
         await pilot.pause()
         assert not footer.query(FooterKey).filter(".-command-palette")
         assert {key.key for key in footer.query(FooterKey)} == {"x"}
+
+
+async def test_an_empty_historys_footer_never_shows_the_pane_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its first keys are already without w and s: no frame offers panes that are not there."""
+    composed: list[set[str]] = []
+    original = SteadyFooter.compose
+
+    def compose(self: SteadyFooter) -> ComposeResult:
+        children = list(original(self))
+        composed.append({child.key for child in children if isinstance(child, FooterKey)})
+        yield from children
+
+    monkeypatch.setattr(SteadyFooter, "compose", compose)
+    app = history_app(history_store())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.pause()
+        shown = [keys for keys in composed if keys]
+        assert shown and "c" in shown[0]
+        assert all("w" not in keys and "s" not in keys for keys in shown), shown

@@ -88,7 +88,18 @@ class HistoryScreen(Screen[None]):
             read_history(self.store, today, RECENT_COUNT),
         )
 
+    def _read_before_drawing(self) -> HistoryView:
+        """The history for now: the one read ahead if still current, else read now."""
+        today = self.clock.today()
+        current = (self.store.revision, today)
+        if self._read_ahead is None or self._read_ahead[0] != current:
+            self._read_ahead = (current, read_history(self.store, today, RECENT_COUNT))
+        return self._read_ahead[1]
+
     def compose(self) -> ComposeResult:
+        # Read before the widgets exist: an empty history hides the keys that move
+        # between panes, and the footer's first keys should already be those.
+        self.set_class(self._read_before_drawing().history.empty, "-empty")
         yield TitleBar("History", id="history-title")
         yield Static(EMPTY_TEXT, id="history-empty", markup=False)
         yield HistorySummary(id="history-summary")
@@ -112,11 +123,8 @@ class HistoryScreen(Screen[None]):
         """Read the history again and redraw everything."""
         today = self.clock.today()
         self._history_drawn = (self.store.revision, today)
-        read, self._read_ahead = self._read_ahead, None
-        if read is not None and read[0] == self._history_drawn:
-            view = read[1]
-        else:
-            view = read_history(self.store, today, RECENT_COUNT)
+        view = self._read_before_drawing()
+        self._read_ahead = None  # used once: r and later changes read afresh
         history = view.history
         self.set_class(history.empty, "-empty")
         self.refresh_bindings()
