@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from planner.tui.app import PlannerApp
 from planner.tui.screens.history import HistoryScreen
 from planner.tui.widgets.steady_footer import SteadyFooter
 from tests.tui.history_support import history_app, history_store
@@ -55,7 +54,7 @@ async def test_textual_still_holds_a_mode_switch_back_with_delay_update(
         assert spy.calls == before + 1
 
 
-def _footer_keys(app: PlannerApp, screen: Screen[object]) -> dict[str, FooterKey]:
+def _footer_keys(screen: Screen[object]) -> dict[str, FooterKey]:
     return {key.key: key for key in screen.query_one(Footer).query(FooterKey)}
 
 
@@ -90,19 +89,19 @@ async def test_the_history_footer_keeps_its_keys_while_another_mode_shows() -> N
         await pilot.pause()
         history = app.screen
         assert isinstance(history.query_one(Footer), SteadyFooter)
-        shown = _footer_keys(app, history)
+        shown = _footer_keys(history)
         assert "c" in shown and "h" not in shown and "w" in shown
         await pilot.press("c")
         await pilot.pause()
         await pilot.pause()
         # Textual's footer rebuilt itself here with the calendar's view of the app's
         # keys (h shown, c hidden), and the history came back showing those for a frame.
-        assert _footer_keys(app, history) == shown
+        assert _footer_keys(history) == shown
         await pilot.press("h")
         await pilot.pause()
         await pilot.pause()
         assert app.screen is history
-        assert _footer_keys(app, history) == shown, "same keys: the same widgets, not rebuilt"
+        assert _footer_keys(history) == shown, "same keys: the same widgets, not rebuilt"
 
 
 async def test_the_history_footer_is_rebuilt_when_its_keys_change() -> None:
@@ -114,14 +113,14 @@ async def test_the_history_footer_is_rebuilt_when_its_keys_change() -> None:
         await pilot.pause()
         await pilot.pause()
         history = app.screen
-        assert "w" not in _footer_keys(app, history)
+        assert "w" not in _footer_keys(history)
         full = history_store(weeks=3)
         for log in full.logs():
             store.log_session(log)
         await pilot.press("r")
         await pilot.pause()
         await pilot.pause()
-        keys = _footer_keys(app, history)
+        keys = _footer_keys(history)
         assert "w" in keys and "s" in keys
 
 
