@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -146,15 +147,17 @@ def export_days(window: ExportWindow, catalogue: Catalogue) -> list[ExportDay]:
         if start <= item.day <= end and not item.left_out:
             by_day[item.day].append(item)
     # A year's plan repeats the same few (exercise, dose) pairs thousands of times: each
-    # is worded and timed once.
-    worded: dict[tuple[str, Dose], tuple[ExportEntry, float]] = {}
+    # is worded and timed once. Doses are told apart by identity, which is cheaper than
+    # their hash: the storage reads equal doses as one object, and two equal doses that
+    # are not are merely worded twice, the same way. The window's items keep them alive.
+    worded: dict[tuple[str, int], tuple[ExportEntry, float]] = {}
     days = []
     for day in window.days():
         items = sorted(by_day.get(day, []), key=lambda i: i.position)
         entries = []
         seconds = 0.0
         for item in items:
-            key = (item.exercise_id, item.dose)
+            key = (item.exercise_id, id(item.dose))
             if key not in worded:
                 worded[key] = _entry(catalogue, item.exercise_id, item.dose)
             entry, entry_seconds = worded[key]
@@ -203,16 +206,31 @@ class CardRow:
     """Exercises of ``like`` this day leaves out (every other one is the same, dose and all)."""
 
 
-def _card_row(day: ExportDay, earlier: list[CardRow]) -> CardRow:
+def _card_row(
+    day: ExportDay, earlier: list[CardRow], codes: Callable[[ExportEntry], int]
+) -> CardRow:
     """``day`` as a repeat of the earliest listed day it takes only whole entries from."""
-    mine = set(day.entries)
+    mine = set(map(codes, day.entries))
     for row in earlier:
         listed = row.day.entries
         # Only what is left out is said, so at least half must be the same to be worth it.
-        if row.like is None and mine <= set(listed) and 2 * len(mine) >= len(listed):
-            without = tuple(e.grid_name for e in listed if e not in mine)
+        if row.like is None and mine <= set(map(codes, listed)) and 2 * len(mine) >= len(listed):
+            without = tuple(e.grid_name for e in listed if codes(e) not in mine)
             return CardRow(day, row.day.day, without)
     return CardRow(day)
+
+
+def _entry_codes(days: list[ExportDay]) -> Callable[[ExportEntry], int]:
+    """A number for each entry of ``days``, the same for equal entries: a year's card
+    compares sets of entries thousands of times, and an entry's own hash walks all its
+    texts each time. ``export_days`` shares one entry among the days that repeat it."""
+    by_value: dict[ExportEntry, int] = {}
+    by_object: dict[int, int] = {}
+    for day in days:
+        for entry in day.entries:
+            if id(entry) not in by_object:
+                by_object[id(entry)] = by_value.setdefault(entry, len(by_value))
+    return lambda entry: by_object[id(entry)]
 
 
 @dataclass(frozen=True)
@@ -228,12 +246,13 @@ class CardWeek:
 def card_weeks(window: ExportWindow, days: list[ExportDay]) -> list[CardWeek]:
     """The window's weeks as the card shows them: only days with a session get a row."""
     weeks = []
+    codes = _entry_codes(days)  # days keeps every entry alive, so no id is reused
     for week in range(window.weeks):
         block = days[7 * week : 7 * week + 7]
         rows: list[CardRow] = []
         for day in block:
             if day.entries:
-                rows.append(_card_row(day, rows))
+                rows.append(_card_row(day, rows, codes))
         minutes = sum(d.minutes for d in block if d.entries)
         weeks.append(CardWeek(week + 1, block[0].day, tuple(rows), minutes))
     return weeks
