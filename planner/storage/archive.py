@@ -53,7 +53,7 @@ from planner.storage.atomic import (
     make_file_private,
     write_atomically,
 )
-from planner.storage.codec import first_undated
+from planner.storage.codec import dated_between
 from planner.storage.errors import ArchiveUnreadableError, DamagedStoreError, StoreError
 from planner.storage.paths import companion_path
 from planner.storage.schema import (
@@ -243,9 +243,11 @@ class Archive:
                 decode = DECODERS[name]
                 yield from ((doc, decode(doc)) for doc in table.values() if lo <= doc["day"] <= hi)
                 continue
-            self.ready([year], [name])
+            if (year, name) in self._checked or (year, name) in self._days_checked:
+                wanted = {key: doc for key, doc in table.items() if lo <= doc["day"] <= hi}
+            else:  # the days are checked on the way
+                wanted = self._check_days(year, name, table, lo, hi)
             values = self._values.setdefault((year, name), {})
-            wanted = {key: doc for key, doc in table.items() if lo <= doc["day"] <= hi}
             new = {key: doc for key, doc in wanted.items() if key not in values}
             if new:
                 values.update(self._decode(year, name, new))
@@ -359,14 +361,17 @@ class Archive:
         logs = name == LOGS and year in self.apart
         return archive_path(self.data_path, year, self.parts.get(year, 0), logs=logs)
 
-    def _check_days(self, year: int, name: str, table: dict[str, Doc]) -> None:
-        if self.data_path is not None:  # in memory, every record came from this store
-            undated = first_undated(table)
-            if undated is not None:
-                key, error = undated
-                reason = f"table {name!r}, entry {key}: {error}"
-                raise ArchiveUnreadableError(self._path(year, name), reason)
+    def _check_days(
+        self, year: int, name: str, table: dict[str, Doc], lo: str = "", hi: str = ""
+    ) -> dict[str, Doc]:
+        """Check the day of every record of ``table``; return those from ``lo`` to ``hi``."""
+        wanted, undated = dated_between(table, lo, hi)
+        if undated is not None and self.data_path is not None:
+            key, error = undated
+            reason = f"table {name!r}, entry {key}: {error}"
+            raise ArchiveUnreadableError(self._path(year, name), reason)
         self._days_checked.add((year, name))
+        return wanted
 
     def _decode(self, year: int, name: str, docs: dict[str, Doc]) -> dict[str, object]:
         if self.data_path is None:

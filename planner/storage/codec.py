@@ -537,17 +537,29 @@ def day_from_doc(doc: Doc) -> date:
 def first_undated(docs: Mapping[str, Doc]) -> tuple[str, RecordError] | None:
     """The key of the first of ``docs`` whose ``day`` is not a supported date, with why
     (``day_from_doc``'s error); None when every day is one."""
+    return dated_between(docs, "", "")[1]
+
+
+def dated_between(
+    docs: Mapping[str, Doc], lo: str, hi: str
+) -> tuple[dict[str, Doc], tuple[str, RecordError] | None]:
+    """The records of ``docs`` dated from ``lo`` to ``hi`` (ISO days), by key, once the day
+    of every record is checked; with the key of the first whose ``day`` is not a supported
+    date and why (``day_from_doc``'s error), or None when every day is one."""
     known = _KNOWN_DAYS
+    wanted: dict[str, Doc] = {}
     for key, doc in docs.items():
         # The common case at once: a day already read (a year's records share 365 days).
         value = doc.get("day") if type(doc) is dict else None
-        if type(value) is str and value in known:
-            continue
-        try:
-            day_from_doc(doc)
-        except RecordError as error:
-            return key, error
-    return None
+        if type(value) is not str or value not in known:
+            try:
+                day_from_doc(doc)
+            except RecordError as error:
+                return wanted, (key, error)
+            value = doc["day"]
+        if lo <= value <= hi:
+            wanted[key] = doc
+    return wanted, None
 
 
 def rest_day_from_doc(doc: Doc) -> date:

@@ -21,6 +21,7 @@ from planner.domain.text_rules import has_refused_characters, has_visible_charac
 from planner.storage.codec import (
     RecordError,
     checked_item_from_doc,
+    dated_between,
     day_from_doc,
     dose_from_doc,
     first_undated,
@@ -174,3 +175,13 @@ def test_the_first_record_without_a_usable_day_is_found_as_day_from_doc_finds_it
             break
     found = first_undated(docs)
     assert (None if found is None else (found[0], str(found[1]))) == expected
+
+
+@given(st.lists(st.dates(date(2025, 12, 1), date(2026, 1, 31)), max_size=30))
+def test_the_records_of_a_window_are_those_whose_day_falls_in_it(days: list[date]) -> None:
+    docs = {str(n): {"day": day.isoformat()} for n, day in enumerate(days, 1)}
+    wanted, undated = dated_between(docs, "2025-12-24", "2026-01-06")
+    assert undated is None
+    assert wanted == {
+        key: doc for key, doc in docs.items() if "2025-12-24" <= doc["day"] <= "2026-01-06"
+    }
