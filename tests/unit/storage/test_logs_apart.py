@@ -9,6 +9,7 @@ by the first change that touches their year.
 
 from __future__ import annotations
 
+import errno
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,7 +17,8 @@ import orjson
 import pytest
 
 from planner.planbook.upkeep import move_old_weeks
-from planner.storage import DamagedStoreError, Store, open_store
+from planner.storage import DamagedStoreError, Store, StoreError, open_store
+from planner.storage import archive as archive_module
 from planner.storage import atomic as atomic_module
 from planner.storage.archive import archive_files
 from planner.storage.errors import ArchiveUnreadableError
@@ -214,3 +216,41 @@ def test_an_unreadable_version_4_year_is_reported_and_left_as_it_is(db_path: Pat
         problem = move_old_weeks(store, CUTOFF - timedelta(weeks=4))
     assert str(newest) in problem
     assert archive_bytes(db_path) == before  # the data file only took its version stamp
+
+
+def test_a_failed_logs_file_write_leaves_the_year_as_it_was(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archived(db_path)
+    before = all_bytes(db_path.parent)
+    real_write = archive_module.write_atomically
+
+    def no_room_for_logs(path: Path, data: bytes) -> None:
+        if path.name.endswith(".logs.json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data)
+
+    monkeypatch.setattr(archive_module, "write_atomically", no_room_for_logs)
+    with open_store(db_path) as store, pytest.raises(StoreError, match="No space left"):
+        store.toggle_rest_day(date(2025, 6, 6))
+    # The plan file written just before is gone again; nothing else changed.
+    assert all_bytes(db_path.parent) == before
+
+
+def test_files_of_a_change_killed_before_the_data_file_named_them_go_with_the_next_writer(
+    db_path: Path,
+) -> None:
+    archived(db_path)
+    whole = in_memory()
+    before = all_bytes(db_path.parent)
+    # What a kill leaves after the plan file (and maybe the logs file) of a new generation.
+    stray_plan = archive_module.archive_path(db_path, 2025, 77)
+    stray_logs = archive_module.archive_path(db_path, 2025, 77, logs=True)
+    stray_plan.write_bytes(b'{"plan_items": {}}')
+    stray_logs.write_bytes(b"{")
+    with open_store(db_path, read_only=True) as store:
+        assert everything(store) == everything(whole)
+    assert stray_plan.exists() and stray_logs.exists()  # a reader never removes a file
+    with open_store(db_path) as store:
+        assert everything(store) == everything(whole)
+    assert all_bytes(db_path.parent) == before
