@@ -25,6 +25,7 @@ from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.recovery import open_for_app
 from planner.storage.schema import SCHEMA_VERSION
 from tests.unit.storage.samples import current_archives, rewrite_as_version_4
+from tests.unit.storage.test_archive import record_loads
 from tests.unit.storage.test_archive_years import CUTOFF, everything, filled, three_years
 
 LAST_YEAR = (date(2025, 12, 8), date(2026, 12, 6))
@@ -36,18 +37,6 @@ def archived(db_path: Path) -> Path:
     with filled(db_path) as store:
         assert store.archive_before(CUTOFF)
     return db_path
-
-
-def record_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    loads: list[Path] = []
-    real_load = atomic_module.load_tables
-
-    def counting_load(path: Path) -> atomic_module.Tables | None:
-        loads.append(path)
-        return real_load(path)
-
-    monkeypatch.setattr("planner.storage.archive.load_tables", counting_load)
-    return loads
 
 
 def all_bytes(folder: Path) -> dict[str, bytes]:
@@ -223,14 +212,14 @@ def test_a_failed_logs_file_write_leaves_the_year_as_it_was(
 ) -> None:
     archived(db_path)
     before = all_bytes(db_path.parent)
-    real_write = archive_module.write_atomically
+    real_write = atomic_module.write_atomically
 
     def no_room_for_logs(path: Path, data: bytes) -> None:
         if path.name.endswith(".logs.json"):
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(path, data)
 
-    monkeypatch.setattr(archive_module, "write_atomically", no_room_for_logs)
+    monkeypatch.setattr("planner.storage.archive.write_atomically", no_room_for_logs)
     with open_store(db_path) as store, pytest.raises(StoreError, match="No space left"):
         store.toggle_rest_day(date(2025, 6, 6))
     # The plan file written just before is gone again; nothing else changed.
