@@ -144,6 +144,11 @@ def test_export_and_plan_open_a_fuzzed_file_or_refuse_it_untouched(
         event(f"{field[0]} file {'refused' if status else 'exported'}")
         if status != 0:
             assert_refused_cleanly(status, err, db, files, spoilt)
+        if field[0] == "logs":  # the plan's export never reads the logs: one that does
+            status, err = run_cli(*export, "--format", "markdown", "--with-history")
+            event(f"logs file {'refused' if status else 'exported'} with the history")
+            if status != 0:
+                assert_refused_cleanly(status, err, db, files, spoilt)
         plan = ["plan", "--pain", "3", "--activity", "low", "--days", "mon,thu", "--minutes", "10"]
         status, err = run_cli("--db", str(db), *plan, "--start", "2030-01-07")
         if status != 0:
