@@ -17,9 +17,10 @@ from planner.storage.store import Store
 
 
 def move_old_weeks(store: Store, today: date) -> str:
-    """Move the weeks before the archive cutoff on ``today`` out of the data file.
+    """Move the weeks before the archive cutoff on ``today`` out of the data file, then
+    write one archived year still in one file (data versions 3 and 4) as its two files.
 
-    Returns "" when all went well (or there was nothing to move, or the store is
+    Returns "" when all went well (or there was nothing to do, or the store is
     read-only), else one sentence on why older weeks may be missing; the recent
     weeks work either way.
     """

@@ -534,12 +534,6 @@ def day_from_doc(doc: Doc) -> date:
     return _Reader(doc).day("day")
 
 
-def first_undated(docs: Mapping[str, Doc]) -> tuple[str, RecordError] | None:
-    """The key of the first of ``docs`` whose ``day`` is not a supported date, with why
-    (``day_from_doc``'s error); None when every day is one."""
-    return dated_between(docs, "", "")[1]
-
-
 def dated_between(
     docs: Mapping[str, Doc], lo: str, hi: str
 ) -> tuple[dict[str, Doc], tuple[str, RecordError] | None]:

@@ -11,10 +11,12 @@ a fifth of all the app imports beyond Textual, for this one call.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
-import stat
 from pathlib import Path
+
+from planner.storage.special_files import NotRegularFileError, kind_of
 
 
 class LockHeld(Exception):
@@ -25,7 +27,8 @@ class DataFileLock:
     """An exclusive, non-blocking lock on ``path``, made owner-only when it is created.
 
     The lock file is never followed through a symbolic link and must be a regular
-    file: anything else at that name is an OSError, and nothing is created or changed.
+    file: anything else at that name is a NotRegularFileError naming the lock file
+    and what it is, and nothing is created or changed.
     """
 
     def __init__(self, path: Path) -> None:
@@ -43,10 +46,19 @@ class DataFileLock:
             raise RuntimeError(f"{self.path} is already locked by this holder")
         # O_NONBLOCK: a FIFO planted at the name must not hang the open.
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
-        fd = os.open(self.path, flags, 0o600)
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise OSError(f"{self.path} is not a regular file")
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as error:
+            # The user gave the data file's name: say it is the lock file that is in the way.
+            if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+                raise NotRegularFileError(self.path, "a symbolic link") from None
+            if error.errno == errno.EISDIR:
+                raise NotRegularFileError(self.path, "a folder") from None
+            raise
+        try:
+            kind = kind_of(os.fstat(fd).st_mode)
+            if kind is not None:
+                raise NotRegularFileError(self.path, kind)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)

@@ -284,7 +284,8 @@ class PlannerApp(PromptModesApp[None], ErrorReportingApp[None]):
         self.set_timer(HISTORY_READY_DELAY_S, self._ready_history)
 
     def _move_old_weeks(self) -> None:
-        """Move weeks that left the recent window to the archive, now the calendar is up."""
+        """Move weeks that left the recent window to the archive (and write one year an
+        older version kept in one file as two), now the calendar is up."""
         from planner.planbook.upkeep import move_old_weeks
 
         problem = move_old_weeks(self.store, self.clock.today())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,23 @@ def test_a_fifo_at_the_lock_name_is_refused_without_hanging(tmp_path: Path) -> N
         open_store(db)
     assert stat.S_ISFIFO(lock_path(db).lstat().st_mode)
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("plant", "kind"),
+    [
+        (lambda lock: lock.symlink_to(lock.with_name("elsewhere")), "a symbolic link"),
+        (lambda lock: lock.mkdir(), "a folder"),
+        (os.mkfifo, "a pipe (FIFO)"),
+    ],
+    ids=["link", "folder", "fifo"],
+)
+def test_a_refused_lock_file_is_named_in_the_message(
+    tmp_path: Path, plant: Callable[[Path], object], kind: str
+) -> None:
+    """The data file itself is fine: the message says which file is in the way, and why."""
+    db = tmp_path / "planner.json"
+    plant(lock_path(db))
+    with pytest.raises(StoreError) as caught:
+        open_store(db)
+    assert str(caught.value) == f"cannot lock {db}: {lock_path(db)} is {kind}, not a regular file"
