@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
 from planner.cli import main as planner_main
@@ -27,7 +28,7 @@ from planner.planbook.upkeep import move_old_weeks
 from planner.storage import open_store
 from planner.storage.archive import archive_cutoff
 from planner.storage.recovery import open_for_app
-from tests.reliability.crash_points import Action, crash_every_point
+from tests.reliability.crash_points import Action, crash_every_point, run_in_child, visible_state
 from tests.reliability.support import PLAN_START
 from tests.unit.storage.samples import (
     TILT,
@@ -215,6 +216,41 @@ def test_a_kill_while_a_version_4_year_is_first_written_in_two_leaves_before_or_
     assert report.old >= 1 and report.new >= 1
     with capsys.disabled():
         print(f"\n  crash points (from version 4): {report.line()}", end="")
+
+
+def write_a_year_in_two(path: Path) -> None:
+    """A start whose cutoff moves nothing still writes a version-4 year as its two files."""
+    with open_for_app(path).store as store:
+        assert move_old_weeks(store, TODAY) == ""
+
+
+def logs_apart(path: Path) -> list[int]:
+    """The archived years the data file lists with a logs file of their own."""
+    meta = orjson.loads(path.read_bytes())["meta"].values()
+    return next(doc.get("archive_logs_apart", []) for doc in meta if "schema_version" in doc)
+
+
+def test_a_kill_while_a_start_writes_a_version_4_year_in_two_changes_nothing_seen(
+    prepared_version_4: Path, tmp_path: Path
+) -> None:
+    """The upkeep's rewrite of an untouched year: nothing a user sees changes, so every
+    crash point must open to the same state, the year whole or in two."""
+
+    def copy(name: str) -> Path:
+        return Path(shutil.copytree(prepared_version_4, tmp_path / name)) / "planner.json"
+
+    before = visible_state(copy("before"))
+    after = copy("after")
+    calls, _ = run_in_child(write_a_year_in_two, after, None)
+    assert logs_apart(after) == [OLD_MONDAY.year] and visible_state(after) == before
+    layouts = set()
+    for point in range(1, calls + 1):
+        data = copy(f"point-{point}")
+        _, killed = run_in_child(write_a_year_in_two, data, point)
+        assert killed, f"not killed at crash point {point} of {calls}"
+        assert visible_state(data) == before, f"crash point {point} of {calls}"
+        layouts.add(tuple(logs_apart(data)))
+    assert layouts == {(), (OLD_MONDAY.year,)}  # killed both before and after the commit
 
 
 def test_the_harness_catches_an_action_made_of_two_commits(prepared: Path, tmp_path: Path) -> None:
