@@ -5,8 +5,8 @@ when its holder ends, however it ends (a kill included), and it refuses a second
 holder in the same process too, since every open of the file takes a lock of its own.
 
 The standard library does this in one call on the systems we support (POSIX). The
-filelock package did the same for us but cost about 7 ms of import on every start,
-a fifth of all the app imports beyond Textual, for this one call.
+filelock package did the same for us, but its import was a large share of every
+start for this one call (the README's start-up notes say how large).
 """
 
 from __future__ import annotations

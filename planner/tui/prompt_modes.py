@@ -2,8 +2,8 @@
 
 Textual's ``App.switch_mode`` holds every paint back for 50 ms (it calls the public
 ``App.delay_update()``), to hide a screen that is still being built. On the history
-that wait was most of what ``h`` cost once the screen had been shown before (about
-75 ms, against a bare app's 2.4 ms key). A prompt mode's screen fills itself in
+that wait was most of what ``h`` cost once the screen had been shown before (the
+README's benchmarks say how much). A prompt mode's screen fills itself in
 before its first paint and its footer (``SteadyFooter``) never shows stale keys, so
 there is nothing to hide: its switch paints as soon as the app is idle. The paints
 Textual would make in the middle of the switch itself (while it re-applies styles)
