@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -50,6 +52,10 @@ UPKEEP_DELAY_S = 0.3
 HISTORY_READY_DELAY_S = UPKEEP_DELAY_S + 0.1
 """How long after the first frame the app builds the history screen and reads its data:
 after the upkeep, whose change would make a read made before it out of date."""
+
+EXIT_GRACE_S = 2.0
+"""How long the app may take to restore the terminal after SIGTERM or SIGHUP before the
+process ends regardless (``PlannerApp.end_on_signal``)."""
 
 
 class PlannerApp(PromptModesApp[None], ErrorReportingApp[None]):
@@ -248,8 +254,20 @@ class PlannerApp(PromptModesApp[None], ErrorReportingApp[None]):
             report(self, error)
 
     def end_on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP (a closed window): keep a live session, restore the terminal, exit."""
+        """SIGTERM or SIGHUP (a closed window): keep a live session, restore the terminal, exit.
+
+        Should the exit hang, the process ends anyway after ``EXIT_GRACE_S``: a closed
+        window sends SIGCONT with SIGHUP, Textual's driver then starts its terminal
+        writer again, and its shutdown can wait forever to write to a terminal that is
+        gone (seen when the window closed as a dialog did). The app would go on holding
+        the data file's lock, and every later start would open read-only. Every change
+        is saved as it is made and the live session was kept just now, so nothing is
+        lost by ending at that point.
+        """
         self.keep_sessions_in_progress()
+        deadline = threading.Timer(EXIT_GRACE_S, os._exit, args=(128 + signum,))
+        deadline.daemon = True  # a normal exit does not wait for it
+        deadline.start()
         self.exit(return_code=128 + signum)
 
     def keep_sessions_in_progress(self) -> None:
