@@ -108,7 +108,9 @@ def open_store(
     except LockHeld as error:
         raise StoreLocked(path) from error
     except OSError as error:
-        raise StoreError(f"cannot lock {path}: {error.strerror or error}") from error
+        # The user named the data file: name the lock file when it is the one in the way.
+        reason = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+        raise StoreError(f"cannot lock {path}: {reason or error}") from error
     try:
         remove_leftover_temp_files(path)
         remove_leftover_temp_files(pending_path(path))

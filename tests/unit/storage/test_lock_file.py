@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,3 +86,21 @@ def test_a_refused_lock_file_is_named_in_the_message(
     with pytest.raises(StoreError) as caught:
         open_store(db)
     assert str(caught.value) == f"cannot lock {db}: {lock_path(db)} is {kind}, not a regular file"
+
+
+def test_a_lock_file_that_cannot_be_opened_is_named_in_the_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone else's lock file (as root, permissions cannot be tried for real)."""
+    db = tmp_path / "planner.json"
+    real_open = os.open
+
+    def refused(path: Any, flags: int, mode: int = 0o777) -> int:
+        if str(path) == str(lock_path(db)):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(StoreError) as caught:
+        open_store(db)
+    assert str(caught.value) == f"cannot lock {db}: {lock_path(db)}: Permission denied"
