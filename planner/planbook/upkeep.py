@@ -26,9 +26,16 @@ def move_old_weeks(store: Store, today: date) -> str:
     """
     if store.read_only:
         return ""
+    problem = ""
     try:
-        store.archive_before(archive_cutoff(today))
-        store.write_archived_logs_apart()
+        # One commit for both: the files a commit replaces stay until the next start for
+        # a window opened read-only before it, and a second commit would remove them.
+        with store.transaction():
+            store.archive_before(archive_cutoff(today))
+            try:
+                store.write_archived_logs_apart()
+            except StoreError as error:  # nothing of it was staged: the move goes ahead
+                problem = error.as_sentence()
     except StoreError as error:
         return error.as_sentence()
-    return ""
+    return problem

@@ -205,7 +205,8 @@ class Split:
         archive = self.archive
         if LEGACY in archive.parts:
             return False  # the first change that touches the archive splits it whole
-        whole = [year for year in archive.years() if year not in archive.apart]
+        # A year this transaction already writes is written in two by it.
+        whole = [y for y in archive.years() if y not in archive.apart and y not in archive.staged]
         if not whole:
             return False
         self._restage([whole[-1]])

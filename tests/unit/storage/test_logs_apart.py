@@ -20,7 +20,7 @@ from planner.planbook.upkeep import move_old_weeks
 from planner.storage import DamagedStoreError, Store, StoreError, open_store
 from planner.storage import archive as archive_module
 from planner.storage import atomic as atomic_module
-from planner.storage.archive import archive_files
+from planner.storage.archive import HOT_WEEKS, archive_files
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.recovery import open_for_app
 from planner.storage.schema import SCHEMA_VERSION
@@ -194,6 +194,22 @@ def test_each_start_writes_one_version_4_year_in_two_newest_first(db_path: Path)
         assert everything(store) == everything(whole)
     assert not any(path.exists() for path in old_files)  # replaced, then removed
     assert all(path.exists() for path in current_archives(db_path, logs=True))
+
+
+def test_a_start_that_moves_weeks_and_writes_a_year_in_two_commits_once(db_path: Path) -> None:
+    """One commit for the upkeep: a window opened read-only before the start still finds
+    the files it was shown (a second commit removed the files the first replaced)."""
+    archived(db_path)
+    rewrite_as_version_4(db_path)
+    whole = in_memory()
+    today = CUTOFF + timedelta(weeks=HOT_WEEKS + 4)  # weeks move into 2026
+    with open_store(db_path, read_only=True) as reader, open_store(db_path) as writer:
+        revision = writer.revision  # one more with each commit
+        assert move_old_weeks(writer, today) == ""
+        assert writer.revision == revision + 1
+        assert apart(db_path) == [2025, 2026]  # the move's year, and the newest whole one
+        assert everything(reader) == everything(whole)
+        assert everything(writer) == everything(whole)
 
 
 def test_an_unreadable_version_4_year_is_reported_and_left_as_it_is(db_path: Path) -> None:
