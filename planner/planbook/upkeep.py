@@ -17,8 +17,8 @@ from planner.storage.store import Store
 
 
 def move_old_weeks(store: Store, today: date) -> str:
-    """Move the weeks before the archive cutoff on ``today`` out of the data file, then
-    write one archived year still in one file (data versions 3 and 4) as its two files.
+    """Write one archived year still in one file (data versions 3 and 4) as its two
+    files, and move the weeks before the archive cutoff on ``today`` out of the data file.
 
     Returns "" when all went well (or there was nothing to do, or the store is
     read-only), else one sentence on why older weeks may be missing; the recent
@@ -30,12 +30,15 @@ def move_old_weeks(store: Store, today: date) -> str:
     try:
         # One commit for both: the files a commit replaces stay until the next start for
         # a window opened read-only before it, and a second commit would remove them.
+        cutoff = archive_cutoff(today)
         with store.transaction():
-            store.archive_before(archive_cutoff(today))
+            # The old year first, as it is now, so its kept history tallies hold for its
+            # new files; one the move writes is written in two by the move.
             try:
-                store.write_archived_logs_apart()
+                store.write_archived_logs_apart(moving_before=cutoff)
             except StoreError as error:  # nothing of it was staged: the move goes ahead
                 problem = error.as_sentence()
+            store.archive_before(cutoff)
     except StoreError as error:
         return error.as_sentence()
     return problem

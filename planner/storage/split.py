@@ -19,6 +19,7 @@ from tinydb.table import Table
 
 from planner.storage import codec
 from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
+from planner.storage.atomic import Tables
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.schema import DECODERS
 from planner.storage.summaries import SummaryCache
@@ -49,6 +50,9 @@ class Split:
         self.problem: ArchiveUnreadableError | None = None
         """Why reads go on without the archive (see ``carry_on_without``)."""
         self._report: Callable[[ArchiveUnreadableError], object] | None = None
+        self._rewritten: dict[int, tuple[int, Tables]] = {}
+        """Years staged with the records they already hold (by ``write_logs_apart``): their
+        generation before, and the tables staged, so a commit can keep their tallies."""
         self.reset(tables)
 
     def reset(self, tables: Mapping[str, Table]) -> None:
@@ -199,17 +203,29 @@ class Split:
         self.cutoff = cutoff
         return True
 
-    def write_logs_apart(self) -> bool:
+    def write_logs_apart(self, moving_before: date | None = None) -> bool:
         """Stage the newest archived year still kept in one file (data versions 3 and 4) to
-        be written as its two files, in the open transaction; False when there is none."""
+        be written as its two files, in the open transaction; False when there is none.
+
+        Years a ``move_before(moving_before)`` would write are left to it.
+        """
         archive = self.archive
         if LEGACY in archive.parts:
             return False  # the first change that touches the archive splits it whole
-        # A year this transaction already writes is written in two by it.
-        whole = [y for y in archive.years() if y not in archive.apart and y not in archive.staged]
+        # A year this transaction writes anyway is written in two by it.
+        taken = set(archive.staged)
+        if moving_before is not None:
+            cutoff = max(moving_before.isoformat(), self.cutoff or "")
+            for name in KEYS:
+                taken.update(
+                    int(doc["day"][:4]) for doc in self._tables[name] if doc["day"] < cutoff
+                )
+        whole = [y for y in archive.years() if y not in archive.apart and y not in taken]
         if not whole:
             return False
-        self._restage([whole[-1]])
+        year = whole[-1]
+        self._restage([year])
+        self._rewritten[year] = (archive.parts.get(year, 0), archive.staged[year])
         return True
 
     def commit(self) -> None:
@@ -221,6 +237,8 @@ class Split:
             self._storage.commit()
             return
         self._storage.check_unchanged()
+        staged, rewritten = dict(self.archive.staged), self._rewritten
+        self._rewritten = {}
         generation = int.from_bytes(os.urandom(5), "big") + 1  # 1 to 2**40
         try:
             parts = self.archive.write_staged(generation)
@@ -237,6 +255,16 @@ class Split:
             self.archive.drop_written(generation)
             raise
         self.archive.promote(parts)
+        # A year written again with the records it held counts the same weeks: its kept
+        # tallies go with it, so the history does not tally it again. Restaged since
+        # (another change to the year in this transaction), it is tallied afresh.
+        self.summaries.carry(
+            {
+                (year, before): (year, parts[year])
+                for year, (before, tables) in rewritten.items()
+                if staged.get(year) is tables and year in parts
+            }
+        )
 
     def tallies(self) -> list[WeekTally]:
         """Every week's tally, the archived years' from their kept summaries (see Store)."""

@@ -574,14 +574,15 @@ class Store:
         return self._split.move_before(day)
 
     @_one_change
-    def write_archived_logs_apart(self) -> bool:
+    def write_archived_logs_apart(self, moving_before: date | None = None) -> bool:
         """Write the newest archived year still in one file (data versions 3 and 4) as its
         plan file and its logs file, so reads of its plan days no longer parse its logs.
+        Years that ``archive_before(moving_before)`` would rewrite are left to it.
 
         Returns False, writing nothing, when every year is written so already. Raises
         ArchiveUnreadableError (nothing written) when that year's file cannot be read.
         """
-        return self._split.write_logs_apart()
+        return self._split.write_logs_apart(moving_before)
 
     def _bring_back(self, item_id: str) -> PlanItem:
         """The item ``item_id``, with its day back in the hot file when it was archived.

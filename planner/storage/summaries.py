@@ -65,6 +65,15 @@ class SummaryCache:
         with contextlib.suppress(OSError):
             write_atomically(self.path, orjson.dumps(payload))
 
+    def carry(self, moves: Mapping[Key, Key]) -> None:
+        """Keep the tallies of each file in ``moves`` under the name of the file that now
+        holds the same records instead (a year written again, unchanged), and save."""
+        entries = self._load()
+        carried = {new: entries[old] for old, new in moves.items() if old in entries}
+        if carried:
+            current = (entries.keys() - moves.keys()) | carried.keys()
+            self.keep(carried, current)
+
     def _load(self) -> dict[Key, list[WeekTally]]:
         if self._entries is None:
             self._entries = {}

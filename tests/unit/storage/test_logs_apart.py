@@ -24,6 +24,7 @@ from planner.storage.archive import HOT_WEEKS, archive_files
 from planner.storage.errors import ArchiveUnreadableError
 from planner.storage.recovery import open_for_app
 from planner.storage.schema import SCHEMA_VERSION
+from planner.storage.summaries import summary_path
 from tests.unit.storage.samples import current_archives, rewrite_as_version_4
 from tests.unit.storage.test_archive import record_loads
 from tests.unit.storage.test_archive_years import CUTOFF, everything, filled, three_years
@@ -259,3 +260,42 @@ def test_files_of_a_change_killed_before_the_data_file_named_them_go_with_the_ne
     with open_store(db_path) as store:
         assert everything(store) == everything(whole)
     assert all_bytes(db_path.parent) == before
+
+
+def test_a_year_written_in_two_keeps_its_history_tallies(db_path: Path) -> None:
+    """A start that writes an old year in two changes none of its records, so the
+    history's tallies kept for it still hold: the next `h` need not tally it again (it
+    did, on every start of an upgrade, until each old year was written in two)."""
+    archived(db_path)
+    rewrite_as_version_4(db_path)
+    quiet_day = CUTOFF - timedelta(weeks=4)  # no week moves on this start
+    with open_store(db_path) as store:
+        store.week_tallies()  # the history, opened once
+        assert store.week_tallies_kept()
+        assert move_old_weeks(store, quiet_day) == ""
+        assert apart(db_path) == [2026]
+        assert store.week_tallies_kept()
+        kept = store.week_tallies()
+    with open_store(db_path) as store:  # kept on disk too
+        assert store.week_tallies_kept()
+        assert store.week_tallies() == kept
+    summary_path(db_path).unlink()
+    with open_store(db_path, read_only=True) as fresh:
+        assert not fresh.week_tallies_kept()
+        assert fresh.week_tallies() == kept  # the same weeks, tallied from the files
+
+
+def test_a_year_the_move_also_writes_is_tallied_afresh(db_path: Path) -> None:
+    """Tallies go with a year only when its records stayed the same."""
+    archived(db_path)
+    rewrite_as_version_4(db_path)
+    today = CUTOFF + timedelta(weeks=HOT_WEEKS + 4)  # weeks move into 2026
+    with open_store(db_path) as store:
+        store.week_tallies()
+        assert move_old_weeks(store, today) == ""
+        assert apart(db_path) == [2025, 2026]
+        assert not store.week_tallies_kept()  # 2026 changed: tallied again when asked
+        after = store.week_tallies()
+    summary_path(db_path).unlink()
+    with open_store(db_path, read_only=True) as fresh:
+        assert fresh.week_tallies() == after
