@@ -63,6 +63,9 @@ class DataFileLock:
         except BlockingIOError:
             os.close(fd)
             raise LockHeld(self.path) from None
+        except PermissionError:  # how some file systems say another holder has it
+            os.close(fd)
+            raise LockHeld(self.path) from None
         except BaseException:
             os.close(fd)
             raise

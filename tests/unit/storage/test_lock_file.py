@@ -104,3 +104,19 @@ def test_a_lock_file_that_cannot_be_opened_is_named_in_the_message(
     with pytest.raises(StoreError) as caught:
         open_store(db)
     assert str(caught.value) == f"cannot lock {db}: {lock_path(db)}: Permission denied"
+
+
+def test_a_file_system_that_says_permission_denied_for_a_held_lock_counts_as_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some file systems answer a held lock with EACCES rather than EWOULDBLOCK: the
+    second app then opens read-only, as with the usual answer."""
+
+    def held_elsewhere(fd: int, operation: int) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("planner.storage.lock.fcntl.flock", held_elsewhere)
+    lock = DataFileLock(tmp_path / "a.lock")
+    with pytest.raises(LockHeld):
+        lock.acquire()
+    assert not lock.held
