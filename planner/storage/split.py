@@ -207,7 +207,10 @@ class Split:
         """Stage the newest archived year still kept in one file (data versions 3 and 4) to
         be written as its two files, in the open transaction; False when there is none.
 
-        Years a ``move_before(moving_before)`` would write are left to it.
+        Years a ``move_before(moving_before)`` would write are left to it. A year that
+        cannot be read is left as it is and the next older one is staged instead; the
+        first such year's ArchiveUnreadableError is raised after that, so a caller that
+        carries on in its transaction still writes the one staged.
         """
         archive = self.archive
         if LEGACY in archive.parts:
@@ -223,9 +226,17 @@ class Split:
         whole = [y for y in archive.years() if y not in archive.apart and y not in taken]
         if not whole:
             return False
-        year = whole[-1]
-        self._restage([year])
-        self._rewritten[year] = (archive.parts.get(year, 0), archive.staged[year])
+        unreadable: ArchiveUnreadableError | None = None
+        for year in reversed(whole):
+            try:
+                self._restage([year])
+            except ArchiveUnreadableError as error:  # nothing of it was staged
+                unreadable = unreadable or error
+                continue
+            self._rewritten[year] = (archive.parts.get(year, 0), archive.staged[year])
+            break
+        if unreadable is not None:
+            raise unreadable
         return True
 
     def commit(self) -> None:

@@ -580,7 +580,9 @@ class Store:
         Years that ``archive_before(moving_before)`` would rewrite are left to it.
 
         Returns False, writing nothing, when every year is written so already. Raises
-        ArchiveUnreadableError (nothing written) when that year's file cannot be read.
+        ArchiveUnreadableError when that year's file cannot be read, having staged the
+        next older year instead: called on its own, nothing is written; inside a
+        transaction that carries on, the older year is (the start's upkeep does so).
         """
         return self._split.write_logs_apart(moving_before)
 

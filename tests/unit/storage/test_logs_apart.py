@@ -214,14 +214,31 @@ def test_a_start_that_moves_weeks_and_writes_a_year_in_two_commits_once(db_path:
 
 
 def test_an_unreadable_version_4_year_is_reported_and_left_as_it_is(db_path: Path) -> None:
+    """The damaged year is said and kept byte for byte; the older years still go on to
+    their two files, one a start (they were held up behind it for good)."""
+    archived(db_path)
+    *older, newest = rewrite_as_version_4(db_path)
+    newest.write_bytes(b"\x00 not an archive")
+    damaged = newest.read_bytes()
+    older_years = list(range(2026 - len(older), 2026))
+    for start in range(1, len(older) + 2):  # one start more than there are older years
+        with open_store(db_path) as store:
+            problem = move_old_weeks(store, CUTOFF - timedelta(weeks=4))
+        assert str(newest) in problem
+        assert newest.read_bytes() == damaged
+        assert apart(db_path) == older_years[-start:]  # newest first, one a start
+
+
+def test_an_unreadable_year_alone_writes_nothing(db_path: Path) -> None:
     archived(db_path)
     newest = rewrite_as_version_4(db_path)[-1]
     newest.write_bytes(b"\x00 not an archive")
     before = archive_bytes(db_path)
     with open_store(db_path) as store:
-        problem = move_old_weeks(store, CUTOFF - timedelta(weeks=4))
-    assert str(newest) in problem
-    assert archive_bytes(db_path) == before  # the data file only took its version stamp
+        with pytest.raises(ArchiveUnreadableError):
+            store.write_archived_logs_apart()  # on its own: one transaction, rolled back
+    assert archive_bytes(db_path) == before
+    assert apart(db_path) == []
 
 
 def test_a_failed_logs_file_write_leaves_the_year_as_it_was(
