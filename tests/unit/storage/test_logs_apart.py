@@ -234,9 +234,8 @@ def test_an_unreadable_year_alone_writes_nothing(db_path: Path) -> None:
     newest = rewrite_as_version_4(db_path)[-1]
     newest.write_bytes(b"\x00 not an archive")
     before = archive_bytes(db_path)
-    with open_store(db_path) as store:
-        with pytest.raises(ArchiveUnreadableError):
-            store.write_archived_logs_apart()  # on its own: one transaction, rolled back
+    with open_store(db_path) as store, pytest.raises(ArchiveUnreadableError):
+        store.write_archived_logs_apart()  # on its own: one transaction, rolled back
     assert archive_bytes(db_path) == before
     assert apart(db_path) == []
 
