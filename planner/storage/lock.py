@@ -60,10 +60,8 @@ class DataFileLock:
             if kind is not None:
                 raise NotRegularFileError(self.path, kind)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise LockHeld(self.path) from None
-        except PermissionError:  # how some file systems say another holder has it
+        # EWOULDBLOCK, or EACCES: how some file systems say another holder has it.
+        except (BlockingIOError, PermissionError):
             os.close(fd)
             raise LockHeld(self.path) from None
         except BaseException:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import Query
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from planner.storage import codec
 from planner.storage.archive import KEYS, LEGACY, Archive, Doc, Parts, build_tables, visible
@@ -185,23 +185,25 @@ class Split:
         the years of the records that move are read and rewritten (all of them once,
         to split data version 2's single file).
         """
-        cutoff = max(day.isoformat(), self.cutoff or "")
-        tables = [self._tables[name] for name in KEYS]
-        moving = {t.name: [doc for doc in t if doc["day"] < cutoff] for t in tables}
+        cutoff, moving = self._moving_before(day)
         if not any(moving.values()):
             return False
-        years = {int(doc["day"][:4]) for docs in moving.values() for doc in docs}
-        self._restage(years, extra=moving)
+        self._restage(_years_of(moving), extra=moving)
 
         def drop_moved(hot: Hot) -> None:
-            for table in tables:
-                for doc in moving[table.name]:
-                    del hot[table.name][str(doc.doc_id)]
+            for name, docs in moving.items():
+                for doc in docs:
+                    del hot[name][str(doc.doc_id)]
             _stamp(hot, CUTOFF_FIELD, cutoff)
 
         self._save_hot(drop_moved)
         self.cutoff = cutoff
         return True
+
+    def _moving_before(self, day: date) -> tuple[str, dict[str, list[Document]]]:
+        """The cutoff a move to ``day`` sets (ISO), and the hot records it moves, by table."""
+        cutoff = max(day.isoformat(), self.cutoff or "")
+        return cutoff, {name: [d for d in self._tables[name] if d["day"] < cutoff] for name in KEYS}
 
     def write_logs_apart(self, moving_before: date | None = None) -> bool:
         """Stage the newest archived year still kept in one file (data versions 3 and 4) to
@@ -218,11 +220,7 @@ class Split:
         # A year this transaction writes anyway is written in two by it.
         taken = set(archive.staged)
         if moving_before is not None:
-            cutoff = max(moving_before.isoformat(), self.cutoff or "")
-            for name in KEYS:
-                taken.update(
-                    int(doc["day"][:4]) for doc in self._tables[name] if doc["day"] < cutoff
-                )
+            taken |= _years_of(self._moving_before(moving_before)[1])
         whole = [y for y in archive.years() if y not in archive.apart and y not in taken]
         if not whole:
             return False
@@ -385,3 +383,8 @@ class Split:
 def _stamp(hot: Hot, field: str, value: object) -> None:
     stamp = next(doc for doc in hot["meta"].values() if "schema_version" in doc)
     stamp[field] = value
+
+
+def _years_of(records: Mapping[str, Sequence[Doc]]) -> set[int]:
+    """The years the records' days fall in."""
+    return {int(doc["day"][:4]) for docs in records.values() for doc in docs}
