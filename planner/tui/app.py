@@ -204,9 +204,7 @@ class PlannerApp(PromptModesApp[None], ErrorReportingApp[None]):
         """
         status = self.screen.query(StatusLine)
         if status:
-            status.first().say(
-                " · ".join(part for part in (title, message) if part), severity, timeout
-            )
+            status.first().say(message, severity, timeout, title=title)
             return
         super().notify(
             terminal_safe(message),

@@ -71,13 +71,16 @@ class StatusLine(Static):
         """The messages shown now, oldest first (none while hidden)."""
         return tuple(text for text, _ in self._shown)
 
-    def say(self, message: str, severity: SeverityLevel, timeout: float | None) -> None:
+    def say(
+        self, message: str, severity: SeverityLevel, timeout: float | None, *, title: str = ""
+    ) -> None:
         """Show ``message`` literally (never as markup, no control character reaching the
-        terminal) until ``timeout`` seconds pass.
+        terminal) until ``timeout`` seconds pass; a ``title`` goes before it on its line.
 
         A new message replaces the ones that only informed; a warning or an error
         still showing stays above it, so a quick "saved" cannot hide a failure.
         """
+        message = " · ".join(part for part in (title, message) if part)
         kept = [shown for shown in self._shown if shown[1] != "information"]
         self._shown = [*kept, (terminal_safe(message), severity)][-_MOST_MESSAGES:]
         severities = {level for _, level in self._shown}
@@ -112,4 +115,4 @@ class SaysInStatusLine(Widget):
         if not lines:
             super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
             return
-        lines.first().say(" · ".join(part for part in (title, message) if part), severity, timeout)
+        lines.first().say(message, severity, timeout, title=title)
