@@ -153,6 +153,26 @@ def check_documents(path: Path, tables: Tables) -> None:
         decode_records(path, name, tables.get(name, {}))
 
 
+_REFUSALS = (KeyError, TypeError, ValueError, AttributeError)
+"""What a decoder raises for a record it cannot read."""
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"missing field {error.args[0]!r}"
+    return str(error) or type(error).__name__
+
+
+def refusal(name: str, doc: codec.Doc) -> str | None:
+    """Why ``doc`` would be refused as a record of table ``name`` when the file is read
+    (``DECODERS``); None when it would be read."""
+    try:
+        DECODERS[name](doc)
+    except _REFUSALS as error:
+        return _reason(error)
+    return None
+
+
 def decode_records(path: Path, name: str, table: Mapping[str, codec.Doc]) -> dict[str, object]:
     """The records of table ``name`` decoded (``DECODERS``), by entry id.
 
@@ -163,10 +183,8 @@ def decode_records(path: Path, name: str, table: Mapping[str, codec.Doc]) -> dic
     for doc_id, doc in table.items():
         try:
             values[doc_id] = decode(doc)
-        except KeyError as error:
-            reason = f"missing field {error.args[0]!r}"
-        except (TypeError, ValueError, AttributeError) as error:
-            reason = str(error) or type(error).__name__
+        except _REFUSALS as error:
+            reason = _reason(error)
         else:
             continue
         raise DamagedStoreError(path, f"table {name!r}, entry {doc_id}: {reason}")

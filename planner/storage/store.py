@@ -39,6 +39,7 @@ from planner.storage.errors import ReadOnlyStoreError as ReadOnlyStoreError
 from planner.storage.errors import StoreError as StoreError
 from planner.storage.pending import PendingLog, PendingLogs
 from planner.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
+from planner.storage.schema import refusal
 from planner.storage.split import Split
 from planner.storage.summaries import SummaryCache
 
@@ -58,6 +59,19 @@ _TABLES = (
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def _saving(name: str, doc: codec.Doc) -> codec.Doc:
+    """``doc``, to be saved in table ``name``, once the rules the file is read with accept it.
+
+    What people type is checked by those rules where they type it; this is the last
+    guard, so that no mistake can save a record that makes the whole file unreadable at
+    the next start. Raises StoreError, and the change saves nothing.
+    """
+    problem = refusal(name, doc)
+    if problem is not None:
+        raise StoreError(f"this change was not saved ({name}: {problem})")
+    return doc
 
 
 def _one_change(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
@@ -177,7 +191,7 @@ class Store:
             return
         waiting = [entry.log for entry in self.pending_logs() if not entry.interrupted]
         for log in waiting:
-            self._logs.upsert(codec.log_to_doc(log), Query().id == log.id)
+            self._logs.upsert(_saving("session_logs", codec.log_to_doc(log)), Query().id == log.id)
         if waiting:
             ids = [log.id for log in waiting]
             self._after_commit.append(lambda: self.pending.forget(ids))
@@ -293,12 +307,15 @@ class Store:
         doc = codec.profile_to_doc(plan.profile) | {
             "advice": [codec.advice_to_doc(a) for a in ordered(plan.advice)]
         }
+        _saving("profile", doc)
         self._profile.truncate()
         self._profile.insert(doc)
         self._items.remove(Query().day >= cutoff)
         self._rest.remove(Query().day >= cutoff)
         self._items.insert_multiple(
-            codec.item_to_doc(item) for item in plan.items if item.day >= keep_before
+            _saving("plan_items", codec.item_to_doc(item))
+            for item in plan.items
+            if item.day >= keep_before
         )
         self._rest.insert_multiple(
             {"day": day.isoformat()} for day in sorted(plan.rest_days) if day >= keep_before
@@ -310,7 +327,9 @@ class Store:
         self._profile.truncate()
         if profile is not None:
             advice_docs = [codec.advice_to_doc(a) for a in ordered(advice)]
-            self._profile.insert(codec.profile_to_doc(profile) | {"advice": advice_docs})
+            self._profile.insert(
+                _saving("profile", codec.profile_to_doc(profile) | {"advice": advice_docs})
+            )
 
     def items_between(self, start: date, end: date) -> list[PlanItem]:
         """Every plan item from ``start`` to ``end`` (both included), by day then position."""
@@ -347,7 +366,7 @@ class Store:
             dose=dose,
             position=len(self.items_on(day)),
         )
-        self._items.insert(codec.item_to_doc(item))
+        self._items.insert(_saving("plan_items", codec.item_to_doc(item)))
         return item
 
     @_one_change
@@ -365,7 +384,7 @@ class Store:
             return item
         self._bring_back(item_id)
         moved = replace(item, day=day, position=len(self.items_on(day)))
-        self._items.update(codec.item_to_doc(moved), Query().id == item_id)
+        self._items.update(_saving("plan_items", codec.item_to_doc(moved)), Query().id == item_id)
         self._renumber(item.day)
         return moved
 
@@ -384,7 +403,7 @@ class Store:
     def set_dose(self, item_id: str, dose: Dose, *, held_reason: str = "") -> PlanItem:
         """Change the dose of one item."""
         item = replace(self._bring_back(item_id), dose=dose, held_reason=held_reason)
-        self._items.update(codec.item_to_doc(item), Query().id == item_id)
+        self._items.update(_saving("plan_items", codec.item_to_doc(item)), Query().id == item_id)
         return item
 
     @_one_change
@@ -397,7 +416,10 @@ class Store:
             hot_ids = self._split.hot_keys("plan_items")
             if not hot_ids.issuperset(changed):
                 self._split.bring_back(lambda doc: doc["id"] in changed, tables=("plan_items",))
-        docs = [(codec.item_to_doc(i), Query().id == i.id) for i in changed.values()]
+        docs = [
+            (_saving("plan_items", codec.item_to_doc(i)), Query().id == i.id)
+            for i in changed.values()
+        ]
         self._items.update_multiple(docs)
 
     def _renumber(self, day: date) -> None:
@@ -436,7 +458,7 @@ class Store:
         key = day.isoformat()
         self._split.bring_back(lambda doc: doc["day"] == key, first=day, last=day)
         self._items.remove(Query().day == key)
-        self._items.insert_multiple(codec.item_to_doc(item) for item in items)
+        self._items.insert_multiple(_saving("plan_items", codec.item_to_doc(i)) for i in items)
         self._rest.remove(Query().day == key)
         if rest:
             self._rest.insert({"day": key})
@@ -451,7 +473,7 @@ class Store:
         when it fails, the log is kept on disk as pending instead (see
         ``save_pending_log``), to be saved with the next change that succeeds.
         """
-        self._logs.upsert(codec.log_to_doc(log), Query().id == log.id)
+        self._logs.upsert(_saving("session_logs", codec.log_to_doc(log)), Query().id == log.id)
         self._after_commit.append(lambda: self.pending.forget([log.id]))
         self._after_rollback.append(lambda: self._keep_unsaved(log))
 
@@ -490,7 +512,7 @@ class Store:
     @_one_change
     def import_logs(self, logs: Iterable[SessionLog]) -> None:
         """Save many past sessions in one write (restoring a backup, generating benchmark data)."""
-        self._logs.insert_multiple(codec.log_to_doc(log) for log in logs)
+        self._logs.insert_multiple(_saving("session_logs", codec.log_to_doc(log)) for log in logs)
 
     def logs(self) -> list[SessionLog]:
         """Every session ever logged, oldest first."""
@@ -537,7 +559,9 @@ class Store:
     @_one_change
     def save_custom_exercise(self, exercise: Exercise) -> None:
         """Create a custom exercise, or replace the one with the same id."""
-        self._custom.upsert(codec.exercise_to_doc(exercise), Query().id == exercise.id)
+        self._custom.upsert(
+            _saving("custom_exercises", codec.exercise_to_doc(exercise)), Query().id == exercise.id
+        )
 
     @_one_change
     def delete_custom_exercise(self, exercise_id: str, *, from_day: date = date.min) -> None:
@@ -560,7 +584,7 @@ class Store:
     def save_settings(self, settings: Settings) -> None:
         """Save the user's settings."""
         self._settings.truncate()
-        self._settings.insert(codec.settings_to_doc(settings))
+        self._settings.insert(_saving("settings", codec.settings_to_doc(settings)))
 
     @_one_change
     def archive_before(self, day: date) -> bool:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from planner.domain.advice import Advice, Priority
-from planner.domain.models import Dose, Settings
-from planner.storage import Store, open_store
+from planner.domain.models import Dose, SessionLog, Settings
+from planner.storage import Store, StoreError, open_store
 from planner.storage.schema import SCHEMA_VERSION
 from tests.unit.storage.samples import (
     BRIDGE,
@@ -192,3 +195,22 @@ def test_feedback_changes_to_several_items_and_the_advice_survive_reopening(
         assert store.plan_advice() == (PAUSED, NOTE)  # safety first, whatever the saved order
     finally:
         store.close()
+
+
+def test_a_record_the_file_could_not_be_read_with_is_never_saved(db_path: Path) -> None:
+    """The last guard behind the screens' own checks: a note with an escape code, saved
+    by a mistake, made the whole file unreadable at the next start (moved aside)."""
+    started = datetime(2026, 11, 25, 18, 0)
+    bad = SessionLog(
+        "s1", date(2026, 11, 25), started, started + timedelta(minutes=10), (), note="a\x1b[2Jb"
+    )
+    with open_store(db_path) as store:
+        store.add_item(date(2026, 11, 25), "pelvic_tilt", Dose(reps=10))
+        before = db_path.read_bytes()
+        with pytest.raises(StoreError, match=r"not saved \(session_logs: field 'note'"):
+            store.log_session(bad)
+        assert db_path.read_bytes() == before
+        assert store.logs() == []
+    with open_store(db_path) as store:  # opens as it was: nothing moved aside
+        assert len(store.items_on(date(2026, 11, 25))) == 1
+    assert [p.name for p in db_path.parent.iterdir() if "damaged" in p.name] == []
